@@ -1,0 +1,7 @@
+/**
+ * The {@code workflows} actuator endpoint.
+ */
+@NullMarked
+package dev.durable.actuate;
+
+import org.jspecify.annotations.NullMarked;

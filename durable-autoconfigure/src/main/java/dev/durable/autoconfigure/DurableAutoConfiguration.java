@@ -1,0 +1,191 @@
+package dev.durable.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import dev.durable.WorkflowClient;
+import dev.durable.engine.ActivityInvoker;
+import dev.durable.engine.ActivityTransactions;
+import dev.durable.engine.CompletionWaiters;
+import dev.durable.engine.DefaultRetryPolicies;
+import dev.durable.engine.DefaultWorkflowClient;
+import dev.durable.engine.DurableAdvisingPostProcessor;
+import dev.durable.engine.DurableMethods;
+import dev.durable.engine.DurableStartupValidator;
+import dev.durable.engine.EngineContext;
+import dev.durable.engine.EngineSettings;
+import dev.durable.engine.JsonCodec;
+import dev.durable.engine.LeaseKeeper;
+import dev.durable.engine.RetryPolicies;
+import dev.durable.engine.RetryPolicy;
+import dev.durable.engine.WorkerDispatch;
+import dev.durable.engine.WorkflowOutcomes;
+import dev.durable.engine.WorkflowRunner;
+import dev.durable.engine.WorkflowStarter;
+import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.WorkflowWorker;
+import dev.durable.store.JpaWorkflowStore;
+import dev.durable.store.StoreDialect;
+import jakarta.persistence.EntityManagerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.system.ApplicationPid;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Durable's engine: the proxies of workflow and activity beans, the JPA journal, the workers
+ * and the {@link WorkflowClient}.
+ */
+@AutoConfiguration(after = { DurableJpaAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+		JacksonAutoConfiguration.class, TransactionAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "durable.enabled", matchIfMissing = true)
+@ConditionalOnBean({ EntityManagerFactory.class, PlatformTransactionManager.class, DurableSchemaInitializer.class })
+@EnableConfigurationProperties(DurableProperties.class)
+public final class DurableAutoConfiguration {
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static DurableMethods durableMethods() {
+		return new DurableMethods();
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static DurableAdvisingPostProcessor durableAdvisingPostProcessor(DurableMethods durableMethods,
+			ObjectProvider<WorkflowStarter> starter, ObjectProvider<ActivityInvoker> activities) {
+		return new DurableAdvisingPostProcessor(durableMethods, starter::getObject, activities::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock durableClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonCodec durableJsonCodec(ObjectProvider<JsonMapper> jsonMapper) {
+		return new JsonCodec(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	WorkflowStore durableWorkflowStore(EntityManagerFactory entityManagerFactory,
+			PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock) {
+		return new JpaWorkflowStore(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
+				transactionManager, StoreDialect.detect(dataSource), clock);
+	}
+
+	@Bean
+	EngineContext durableEngineContext(WorkflowStore store, JsonCodec codec, Clock clock,
+			DurableProperties properties) {
+		return new EngineContext(store, codec, clock, settings(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetryPolicies durableRetryPolicies(EngineContext engine) {
+		return new DefaultRetryPolicies(engine.settings().defaultRetry());
+	}
+
+	@Bean
+	DurableStartupValidator durableStartupValidator(DurableMethods durableMethods, RetryPolicies retryPolicies) {
+		return new DurableStartupValidator(durableMethods, retryPolicies);
+	}
+
+	@Bean
+	ActivityInvoker durableActivityInvoker(RetryPolicies retryPolicies, PlatformTransactionManager transactionManager,
+			BeanFactory beanFactory) {
+		return new ActivityInvoker(retryPolicies, new ActivityTransactions(transactionManager, beanFactory));
+	}
+
+	@Bean
+	LeaseKeeper durableLeaseKeeper(WorkflowStore store) {
+		return new LeaseKeeper(store);
+	}
+
+	@Bean
+	CompletionWaiters durableCompletionWaiters() {
+		return new CompletionWaiters();
+	}
+
+	@Bean
+	WorkflowOutcomes durableWorkflowOutcomes(WorkflowStore store, JsonCodec codec, DurableMethods durableMethods,
+			CompletionWaiters waiters) {
+		return new WorkflowOutcomes(store, codec, durableMethods, waiters);
+	}
+
+	@Bean
+	WorkflowRunner durableWorkflowRunner(EngineContext engine, DurableMethods durableMethods, BeanFactory beanFactory,
+			LeaseKeeper leases, CompletionWaiters waiters) {
+		return new WorkflowRunner(engine, durableMethods, beanFactory, leases, waiters);
+	}
+
+	@Bean
+	WorkflowStarter durableWorkflowStarter(EngineContext engine, WorkflowRunner runner, WorkflowOutcomes outcomes,
+			ObjectProvider<WorkerDispatch> dispatch, PlatformTransactionManager transactionManager) {
+		WorkerDispatch wakeUp = () -> dispatch.ifAvailable(WorkerDispatch::wakeUp);
+		return new WorkflowStarter(engine, runner, outcomes, wakeUp, transactionManager);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkflowClient workflowClient(WorkflowStarter starter, WorkflowStore store, WorkflowOutcomes outcomes) {
+		return new DefaultWorkflowClient(starter, store, outcomes);
+	}
+
+	private static EngineSettings settings(DurableProperties properties) {
+		DurableProperties.Worker worker = properties.getWorker();
+		DurableProperties.DefaultRetry retry = properties.getActivity().getDefaultRetry();
+		String nodeId = (properties.getNodeId() != null) ? properties.getNodeId() : defaultNodeId();
+		return new EngineSettings(nodeId, worker.getConcurrency(), worker.getPollInterval(), worker.getLeaseDuration(),
+				worker.getShutdownTimeout(), worker.getInThreadWaitLimit(), new RetryPolicy(retry.getMaxAttempts(),
+						retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval()));
+	}
+
+	private static String defaultNodeId() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "localhost";
+		}
+		return host + ":" + new ApplicationPid();
+	}
+
+	/**
+	 * The workers, unless {@code durable.worker.enabled=false}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "durable.worker.enabled", matchIfMissing = true)
+	static class WorkerConfiguration {
+
+		@Bean
+		WorkflowWorker durableWorkflowWorker(EngineContext engine, WorkflowRunner runner, LeaseKeeper leases) {
+			return new WorkflowWorker(engine, runner, leases);
+		}
+
+	}
+
+}

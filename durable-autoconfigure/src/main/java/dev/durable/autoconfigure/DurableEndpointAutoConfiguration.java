@@ -1,0 +1,30 @@
+package dev.durable.autoconfigure;
+
+import dev.durable.actuate.WorkflowsEndpoint;
+import dev.durable.engine.WorkflowStore;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code workflows} actuator endpoint, when Spring Boot Actuator is present and the
+ * endpoint is exposed.
+ */
+@AutoConfiguration(after = DurableAutoConfiguration.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(WorkflowStore.class)
+@ConditionalOnAvailableEndpoint(WorkflowsEndpoint.class)
+public final class DurableEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkflowsEndpoint workflowsEndpoint(WorkflowStore store) {
+		return new WorkflowsEndpoint(store);
+	}
+
+}

@@ -1,0 +1,258 @@
+package dev.durable.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+
+/**
+ * Configuration of Durable, under {@code durable.*}.
+ */
+@ConfigurationProperties("durable")
+public class DurableProperties {
+
+	/**
+	 * Whether Durable is enabled: proxies workflows and activities, runs workers and exposes the
+	 * WorkflowClient.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * This node's identity, written as owner of the workflows it runs and shown by the actuator
+	 * endpoint. Defaults to host name and process id. A stable id (such as a pod name) lets a
+	 * restarted node resume its own running workflows at once instead of after their lease.
+	 */
+	private @Nullable String nodeId;
+
+	private final Jdbc jdbc = new Jdbc();
+
+	private final Worker worker = new Worker();
+
+	private final Activity activity = new Activity();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getNodeId() {
+		return this.nodeId;
+	}
+
+	public void setNodeId(@Nullable String nodeId) {
+		this.nodeId = nodeId;
+	}
+
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
+	public Worker getWorker() {
+		return this.worker;
+	}
+
+	public Activity getActivity() {
+		return this.activity;
+	}
+
+	/**
+	 * The journal's schema.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * When to create the journal's tables from the bundled scripts: 'embedded' (H2, HSQLDB,
+		 * including file databases), 'always' or 'never' (you create them, e.g. with Flyway).
+		 */
+		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
+
+		/**
+		 * Platform of the schema script to use (h2, postgresql), if not detected from the DataSource.
+		 */
+		private @Nullable String platform;
+
+		public DatabaseInitializationMode getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public @Nullable String getPlatform() {
+			return this.platform;
+		}
+
+		public void setPlatform(@Nullable String platform) {
+			this.platform = platform;
+		}
+
+	}
+
+	/**
+	 * The workers that claim and run workflows on this node.
+	 */
+	public static class Worker {
+
+		/**
+		 * Whether this node runs workflows; a node with workers disabled can still start them.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most workflows this node runs at once, each on its own thread while it executes.
+		 */
+		private int concurrency = 16;
+
+		/**
+		 * How often idle workers look for due workflows (timers, retries, other nodes' starts);
+		 * starts on this node wake them at once.
+		 */
+		private Duration pollInterval = Duration.ofMillis(500);
+
+		/**
+		 * How long a node's claim on a running workflow lasts without renewal; after a crash,
+		 * another node resumes the workflow once this has passed.
+		 */
+		private Duration leaseDuration = Duration.ofSeconds(30);
+
+		/**
+		 * How long shutdown waits for running workflows before releasing them to other nodes.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Waits up to this long (retry backoffs, short sleeps) keep the workflow's thread; longer
+		 * ones suspend the workflow and free the thread.
+		 */
+		private Duration inThreadWaitLimit = Duration.ofSeconds(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getLeaseDuration() {
+			return this.leaseDuration;
+		}
+
+		public void setLeaseDuration(Duration leaseDuration) {
+			this.leaseDuration = leaseDuration;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Duration getInThreadWaitLimit() {
+			return this.inThreadWaitLimit;
+		}
+
+		public void setInThreadWaitLimit(Duration inThreadWaitLimit) {
+			this.inThreadWaitLimit = inThreadWaitLimit;
+		}
+
+	}
+
+	/**
+	 * Activities.
+	 */
+	public static class Activity {
+
+		private final DefaultRetry defaultRetry = new DefaultRetry();
+
+		public DefaultRetry getDefaultRetry() {
+			return this.defaultRetry;
+		}
+
+	}
+
+	/**
+	 * The retry policy of activities that name none: by default, retry until success with
+	 * exponential backoff from 1 s, doubling, capped at 1 min.
+	 */
+	public static class DefaultRetry {
+
+		/**
+		 * Most attempts per activity call; 0 retries until success.
+		 */
+		private int maxAttempts = 0;
+
+		/**
+		 * Wait after the first failed attempt.
+		 */
+		private Duration initialInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Factor by which each further wait grows.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between attempts.
+		 */
+		private Duration maxInterval = Duration.ofMinutes(1);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+	}
+
+}

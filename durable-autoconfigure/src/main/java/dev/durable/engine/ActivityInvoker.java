@@ -1,0 +1,168 @@
+package dev.durable.engine;
+
+import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Instant;
+import java.util.List;
+
+import dev.durable.ActivityFailedException;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs an activity call made by workflow code: returns the recorded outcome on replay, else runs
+ * attempts under the activity's retry policy, journaling each failed attempt and the final
+ * outcome. A backoff longer than the in-thread limit suspends the workflow; the next run resumes
+ * with the attempts already made and waits only what is left of the backoff.
+ */
+public class ActivityInvoker {
+
+	private final RetryPolicies retryPolicies;
+
+	private final ActivityTransactions transactions;
+
+	/**
+	 * Create the invoker.
+	 * @param retryPolicies resolves each activity's retry policy
+	 * @param transactions finds the transactions of {@code @Transactional} activities
+	 */
+	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions) {
+		this.retryPolicies = retryPolicies;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Run (or replay) one activity call.
+	 * @param execution the calling workflow's replay context
+	 * @param activity the activity
+	 * @param invocation the intercepted call
+	 * @return the activity's result
+	 * @throws Throwable {@link ActivityFailedException} when it failed for good
+	 */
+	public @Nullable Object invoke(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation)
+			throws Throwable {
+		int step = execution.nextStep();
+		String name = activity.name();
+		List<JournalEvent> recorded = execution.recorded(step, name, EventKind.ACTIVITY_COMPLETED,
+				EventKind.ACTIVITY_ATTEMPT_FAILED, EventKind.ACTIVITY_FAILED);
+		JournalEvent last = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
+		if (last != null && last.kind() == EventKind.ACTIVITY_COMPLETED) {
+			return execution.engine().codec().readResult(describe(activity), activity.method().getGenericReturnType(),
+					last.output());
+		}
+		if (last != null && last.kind() == EventKind.ACTIVITY_FAILED) {
+			throw new ActivityFailedException(name, last.attempt(), String.valueOf(last.errorType()), String.valueOf(last.error()));
+		}
+		String input = execution.engine().codec().writeArguments(describe(activity), activity.method(),
+				invocation.getArguments());
+		RetryPolicy policy = this.retryPolicies.policyFor(activity);
+		int failedAttempts = recorded.size();
+		Instant lastFailure = (last != null) ? last.timestamp() : null;
+		while (true) {
+			if (lastFailure != null) {
+				execution.waitUntil(lastFailure.plus(policy.backoffAfter(failedAttempts)));
+			}
+			int attempt = failedAttempts + 1;
+			Outcome outcome = attempt(execution, activity, invocation, step, attempt, input);
+			Throwable failure = outcome.failure();
+			if (failure == null) {
+				return outcome.result();
+			}
+			String errorType = failure.getClass().getName();
+			String error = String.valueOf(failure.getMessage());
+			if (!policy.allowsRetry(attempt, failure)) {
+				execution.append(step, EventKind.ACTIVITY_FAILED, name, attempt, input, null, errorType, error);
+				throw new ActivityFailedException(name, attempt, errorType, error);
+			}
+			execution.append(step, EventKind.ACTIVITY_ATTEMPT_FAILED, name, attempt, input, null, errorType, error);
+			failedAttempts = attempt;
+			lastFailure = execution.now();
+		}
+	}
+
+	/**
+	 * Run one attempt; on success its completion is journaled, inside the activity's transaction if
+	 * it has one.
+	 */
+	private Outcome attempt(WorkflowExecution execution, ActivityDefinition activity,
+			MethodInvocation invocation, int step, int attempt, String input) {
+		String key = execution.workflowId() + ":" + step;
+		ExecutionContexts.bindActivity(new ActivityExecution(execution.workflowId(), key, attempt));
+		try {
+			TransactionTemplate transaction = this.transactions.templateFor(activity);
+			Object result = (transaction != null)
+					? transaction.execute((status) -> complete(execution, activity, invocation, step, attempt, input))
+					: complete(execution, activity, invocation, step, attempt, input);
+			return new Outcome(result, null);
+		}
+		catch (WorkflowSuspension | RunAbandonedError | ResultNotSerializableException ex) {
+			throw ex;
+		}
+		catch (UndeclaredThrowableException ex) {
+			return new Outcome(null, (ex.getCause() instanceof AttemptFailure failure) ? failure.getCause() : ex);
+		}
+		catch (AttemptFailure ex) {
+			return new Outcome(null, ex.getCause());
+		}
+		catch (RuntimeException ex) {
+			return new Outcome(null, ex);
+		}
+		finally {
+			ExecutionContexts.bindActivity(null);
+		}
+	}
+
+	private @Nullable Object complete(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
+			int step, int attempt, String input) {
+		Object result;
+		try {
+			result = invocation.proceed();
+		}
+		catch (Throwable ex) {
+			throw new AttemptFailure(ex);
+		}
+		String output;
+		try {
+			output = (activity.method().getReturnType() == void.class) ? null
+					: execution.engine().codec().writeResult(describe(activity), activity.method().getGenericReturnType(),
+							result);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResultNotSerializableException(ex.getMessage(), ex);
+		}
+		execution.append(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null);
+		return result;
+	}
+
+	private static String describe(ActivityDefinition activity) {
+		return "activity '" + activity.name() + "'";
+	}
+
+	/** Carries an attempt's exception, checked or not, out of the transaction callback. */
+	private static final class AttemptFailure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		AttemptFailure(Throwable cause) {
+			super(cause.getMessage(), cause, false, false);
+		}
+
+	}
+
+	/** The activity returned a value that cannot be journaled: fail the call at once, no retry. */
+	static final class ResultNotSerializableException extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		ResultNotSerializableException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+	/** What one attempt ended with: a result, or the failure to retry or report. */
+	private record Outcome(@Nullable Object result, @Nullable Throwable failure) {
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.durable.engine;
+
+/**
+ * The application's workflows or activities are declared in a way Durable cannot run;
+ * start-up fails with a message that names the beans and methods and the fix.
+ */
+public class DurableConfigurationException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String action;
+
+	/**
+	 * Create the exception.
+	 * @param message what is wrong, naming the beans and methods
+	 * @param action what to do about it
+	 */
+	public DurableConfigurationException(String message, String action) {
+		super(message);
+		this.action = action;
+	}
+
+	/**
+	 * Return what the user should do to fix the problem.
+	 * @return the suggested action
+	 */
+	public String getAction() {
+		return this.action;
+	}
+
+}

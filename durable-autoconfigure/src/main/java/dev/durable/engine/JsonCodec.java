@@ -1,0 +1,132 @@
+package dev.durable.engine;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns arguments and results into the journal's JSON and back, typed by the method's generic
+ * signature, with errors that name the method and the type.
+ */
+public class JsonCodec {
+
+	private final JsonMapper mapper;
+
+	/**
+	 * Create a codec on the application's mapper.
+	 * @param mapper the JSON mapper
+	 */
+	public JsonCodec(JsonMapper mapper) {
+		this.mapper = Objects.requireNonNull(mapper, "mapper");
+	}
+
+	/**
+	 * Serialize a method's arguments as a JSON array.
+	 * @param what how to name the method in messages, e.g. {@code workflow 'order'}
+	 * @param method the method
+	 * @param args the arguments
+	 * @return the JSON array
+	 * @throws IllegalArgumentException if an argument cannot be serialized
+	 */
+	public String writeArguments(String what, Method method, @Nullable Object[] args) {
+		Type[] types = method.getGenericParameterTypes();
+		StringBuilder json = new StringBuilder("[");
+		for (int i = 0; i < types.length; i++) {
+			Object arg = args[i];
+			try {
+				json.append(i > 0 ? "," : "").append(this.mapper.writerFor(javaType(types[i])).writeValueAsString(arg));
+			}
+			catch (JacksonException | IllegalArgumentException ex) {
+				throw new IllegalArgumentException("Cannot serialize argument " + (i + 1) + " of " + what + " ("
+						+ typeName(arg, types[i]) + ") as JSON: " + ex.getMessage() + ". Nothing was stored; "
+						+ "pass values Jackson can write and read back, such as records, enums and collections of them",
+						ex);
+			}
+		}
+		return json.append(']').toString();
+	}
+
+	/**
+	 * Read a method's arguments from a JSON array written by {@link #writeArguments}.
+	 * @param what how to name the method in messages
+	 * @param method the method
+	 * @param json the JSON array
+	 * @return the arguments
+	 * @throws IllegalStateException if the JSON no longer fits the method's parameters
+	 */
+	public @Nullable Object[] readArguments(String what, Method method, String json) {
+		Type[] types = method.getGenericParameterTypes();
+		try {
+			JsonNode array = this.mapper.readTree(json);
+			if (!array.isArray() || array.size() != types.length) {
+				throw new IllegalStateException("The stored arguments of " + what + " are " + json + ", but the method "
+						+ "now takes " + types.length + " parameter(s); keep entry-point signatures stable while "
+						+ "workflows of the old shape are running");
+			}
+			Object[] args = new Object[types.length];
+			for (int i = 0; i < types.length; i++) {
+				args[i] = this.mapper.treeToValue(array.get(i), javaType(types[i]));
+			}
+			return args;
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("The stored arguments of " + what + " no longer fit its parameter types: "
+					+ ex.getOriginalMessage() + " (stored: " + json + ")", ex);
+		}
+	}
+
+	/**
+	 * Serialize a method's result.
+	 * @param what how to name the method in messages
+	 * @param type the declared (generic) result type
+	 * @param value the result
+	 * @return the JSON
+	 * @throws IllegalArgumentException if the value cannot be serialized
+	 */
+	public String writeResult(String what, Type type, @Nullable Object value) {
+		try {
+			return this.mapper.writerFor(javaType(type)).writeValueAsString(value);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Cannot serialize the result of " + what + " (" + typeName(value, type)
+					+ ") as JSON: " + ex.getMessage() + ". Return values Jackson can write and read back, such as "
+					+ "records, enums and collections of them", ex);
+		}
+	}
+
+	/**
+	 * Read a result written by {@link #writeResult}.
+	 * @param what how to name the method in messages
+	 * @param type the declared (generic) result type
+	 * @param json the JSON, or null for none
+	 * @return the value
+	 * @throws IllegalStateException if the JSON no longer fits the type
+	 */
+	public @Nullable Object readResult(String what, Type type, @Nullable String json) {
+		if (json == null || type == void.class || type == Void.class) {
+			return null;
+		}
+		try {
+			return this.mapper.readerFor(javaType(type)).readValue(json);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("The recorded result of " + what + " no longer fits its type "
+					+ type.getTypeName() + ": " + ex.getOriginalMessage() + " (recorded: " + json + ")", ex);
+		}
+	}
+
+	private JavaType javaType(Type type) {
+		return this.mapper.getTypeFactory().constructType(type);
+	}
+
+	private static String typeName(@Nullable Object value, Type declared) {
+		return (value != null) ? value.getClass().getName() : declared.getTypeName();
+	}
+
+}

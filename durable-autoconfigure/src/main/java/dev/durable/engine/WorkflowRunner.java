@@ -1,0 +1,197 @@
+package dev.durable.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.durable.WorkflowStatus;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Runs one claimed workflow from the start of its journal: recorded steps replay, new steps
+ * execute, and the run ends in one of three ways: the workflow ends (completed or failed), it
+ * suspends to wait, or it is abandoned without writing because the claim or the database was lost.
+ */
+public class WorkflowRunner {
+
+	private static final Log logger = LogFactory.getLog(WorkflowRunner.class);
+
+	private static final Duration UNKNOWN_TYPE_RETRY = Duration.ofMinutes(1);
+
+	private final EngineContext engine;
+
+	private final DurableMethods methods;
+
+	private final BeanFactory beanFactory;
+
+	private final LeaseKeeper leases;
+
+	private final CompletionWaiters waiters;
+
+	/**
+	 * Create the runner.
+	 * @param engine the engine context
+	 * @param methods the registry of entry points
+	 * @param beanFactory where workflow beans are found
+	 * @param leases tracks running claims for lease renewal
+	 * @param waiters notified when a workflow ends
+	 */
+	public WorkflowRunner(EngineContext engine, DurableMethods methods, BeanFactory beanFactory, LeaseKeeper leases,
+			CompletionWaiters waiters) {
+		this.engine = engine;
+		this.methods = methods;
+		this.beanFactory = beanFactory;
+		this.leases = leases;
+		this.waiters = waiters;
+	}
+
+	/**
+	 * Run a claimed workflow until it ends, suspends or must be abandoned.
+	 * @param claim the claim
+	 */
+	public void run(ClaimedWorkflow claim) {
+		this.leases.track(claim);
+		WorkflowExecution outerWorkflow = ExecutionContexts.currentWorkflow();
+		ActivityExecution outerActivity = ExecutionContexts.currentActivity();
+		try {
+			ExecutionContexts.bindActivity(null);
+			runClaimed(claim);
+		}
+		catch (RunAbandonedError | LeaseLostException ex) {
+			logger.info("Stopped running workflow '" + claim.workflowId() + "': " + ex.getMessage()
+					+ "; it resumes once its lease expires");
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not run workflow '" + claim.workflowId() + "' (" + ex
+					+ "); it resumes once its lease expires", ex);
+		}
+		finally {
+			ExecutionContexts.bindWorkflow(outerWorkflow);
+			ExecutionContexts.bindActivity(outerActivity);
+			this.leases.untrack(claim);
+		}
+	}
+
+	private void runClaimed(ClaimedWorkflow claim) {
+		Optional<WorkflowRecord> found = this.engine.store().find(claim.workflowId());
+		if (found.isEmpty() || found.get().status().isTerminal()) {
+			return;
+		}
+		WorkflowRecord workflow = found.get();
+		WorkflowDefinition definition = this.methods.workflow(workflow.type());
+		if (definition == null) {
+			logger.warn("Workflow '" + workflow.id() + "' has type '" + workflow.type() + "', which is not an entry "
+					+ "point of this application; leaving it for a node that knows it (retry in " + UNKNOWN_TYPE_RETRY
+					+ ")");
+			this.engine.store().release(claim, now().plus(UNKNOWN_TYPE_RETRY));
+			return;
+		}
+		WorkflowExecution execution = new WorkflowExecution(this.engine, workflow, claim,
+				this.engine.store().journal(workflow.id()));
+		String what = "workflow '" + workflow.type() + "' (" + definition.describe() + ")";
+		Object[] arguments;
+		try {
+			arguments = this.engine.codec().readArguments(what, definition.method(), workflow.input());
+		}
+		catch (IllegalStateException ex) {
+			fail(execution, ex);
+			return;
+		}
+		Object bean = this.beanFactory.getBean(definition.beanName());
+		Method method = AopUtils.selectInvocableMethod(definition.method(), bean.getClass());
+		ReflectionUtils.makeAccessible(method);
+		ExecutionContexts.bindWorkflow(execution);
+		Object result;
+		try {
+			result = method.invoke(bean, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			ended(execution, ex.getTargetException());
+			return;
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot call entry point " + definition.describe(), ex);
+		}
+		finally {
+			ExecutionContexts.bindWorkflow(null);
+		}
+		completed(execution, definition, result);
+	}
+
+	private void completed(WorkflowExecution execution, WorkflowDefinition definition, @Nullable Object result) {
+		if (execution.nonDeterminism() != null) {
+			stopNonDeterministic(execution);
+			return;
+		}
+		if (execution.currentStep() < execution.recordedSteps()) {
+			execution.poison("Workflow '" + execution.workflowId() + "' (type '" + execution.workflow().type()
+					+ "') is not deterministic: the code now ends after step " + execution.currentStep()
+					+ ", but the journal records " + execution.recordedSteps() + " steps. Restore the old code path "
+					+ "for running workflows (Workflow.getVersion) and retry the workflow");
+			stopNonDeterministic(execution);
+			return;
+		}
+		String output;
+		try {
+			output = (definition.method().getReturnType() == void.class) ? null
+					: this.engine.codec().writeResult("workflow '" + definition.type() + "'",
+							definition.method().getGenericReturnType(), result);
+		}
+		catch (IllegalArgumentException ex) {
+			fail(execution, ex);
+			return;
+		}
+		finish(execution, WorkflowStatus.COMPLETED, output, null, null,
+				execution.lifecycleEvent(EventKind.WORKFLOW_COMPLETED, output, null, null));
+	}
+
+	private void ended(WorkflowExecution execution, Throwable thrown) {
+		if (thrown instanceof RunAbandonedError abandoned) {
+			throw abandoned;
+		}
+		if (thrown instanceof WorkflowSuspension suspension) {
+			this.engine.store().suspend(execution.claim(), suspension.getWakeAt());
+			return;
+		}
+		if (execution.nonDeterminism() != null) {
+			stopNonDeterministic(execution);
+			return;
+		}
+		fail(execution, thrown);
+	}
+
+	private void fail(WorkflowExecution execution, Throwable thrown) {
+		String errorType = thrown.getClass().getName();
+		String error = String.valueOf(thrown.getMessage());
+		logger.info("Workflow '" + execution.workflowId() + "' failed: " + errorType + ": " + error);
+		finish(execution, WorkflowStatus.FAILED, null, errorType, error,
+				execution.lifecycleEvent(EventKind.WORKFLOW_FAILED, null, errorType, error));
+	}
+
+	private void stopNonDeterministic(WorkflowExecution execution) {
+		Throwable mismatch = execution.nonDeterminism();
+		String errorType = mismatch.getClass().getName();
+		logger.error(mismatch.getMessage());
+		finish(execution, WorkflowStatus.FAILED, null, errorType, mismatch.getMessage(),
+				execution.lifecycleEvent(EventKind.NON_DETERMINISM_DETECTED, null, errorType, mismatch.getMessage()));
+	}
+
+	private void finish(WorkflowExecution execution, WorkflowStatus status, @Nullable String result,
+			@Nullable String errorType, @Nullable String error, JournalEvent event) {
+		this.engine.store().finish(execution.claim(), status, result, errorType, error, event);
+		this.waiters.ended(execution.workflowId());
+	}
+
+	private Instant now() {
+		return this.engine.clock().instant();
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.durable.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates workflows: for {@code WorkflowClient.start} (joining the caller's transaction, running
+ * after its commit) and for a direct call of an entry point (created already claimed and run at
+ * once on the calling thread, outside any transaction of the caller).
+ */
+public class WorkflowStarter {
+
+	private static final Duration FOREVER = Duration.ofDays(365L * 1000);
+
+	private final EngineContext engine;
+
+	private final WorkflowRunner runner;
+
+	private final WorkflowOutcomes outcomes;
+
+	private final WorkerDispatch dispatch;
+
+	private final TransactionTemplate outsideCallerTransaction;
+
+	/**
+	 * Create the starter.
+	 * @param engine the engine context
+	 * @param runner runs workflows
+	 * @param outcomes reads results
+	 * @param dispatch wakes the workers
+	 * @param transactionManager the journal's transaction manager
+	 */
+	public WorkflowStarter(EngineContext engine, WorkflowRunner runner, WorkflowOutcomes outcomes,
+			WorkerDispatch dispatch, PlatformTransactionManager transactionManager) {
+		this.engine = engine;
+		this.runner = runner;
+		this.outcomes = outcomes;
+		this.dispatch = dispatch;
+		this.outsideCallerTransaction = new TransactionTemplate(transactionManager);
+		this.outsideCallerTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+	}
+
+	/**
+	 * Persist a workflow for the workers, unless its id exists.
+	 * @param workflowId the id
+	 * @param workflow the entry point
+	 * @param arguments its arguments
+	 * @return {@code true} if created
+	 */
+	public boolean start(String workflowId, WorkflowDefinition workflow, @Nullable Object[] arguments) {
+		if (workflowId == null || workflowId.isBlank() || workflowId.length() > 255) {
+			throw new IllegalArgumentException("A workflow id must be 1 to 255 characters, not blank; got "
+					+ ((workflowId == null) ? "null" : "\"" + workflowId + "\""));
+		}
+		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
+		boolean created = this.engine.store()
+			.create(new NewWorkflow(workflowId, workflow.type(), input, now(), null, null, null));
+		if (created) {
+			wakeWorkersAfterCommit();
+		}
+		return created;
+	}
+
+	/**
+	 * Start a workflow with a random id, run it on this thread and wait for its end.
+	 * @param workflow the entry point
+	 * @param arguments its arguments
+	 * @return the workflow's result
+	 */
+	public @Nullable Object call(WorkflowDefinition workflow, @Nullable Object[] arguments) {
+		String workflowId = UUID.randomUUID().toString();
+		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
+		ClaimedWorkflow claim = new ClaimedWorkflow(workflowId, UUID.randomUUID().toString());
+		Instant now = now();
+		Runnable createAndRun = () -> {
+			this.engine.store()
+				.create(new NewWorkflow(workflowId, workflow.type(), input, now, claim, this.engine.settings().nodeId(),
+						now.plus(this.engine.settings().leaseDuration())));
+			this.runner.run(claim);
+		};
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// The workflow must not join the caller's transaction: suspend it while the workflow runs.
+			this.outsideCallerTransaction.executeWithoutResult((status) -> createAndRun.run());
+		}
+		else {
+			createAndRun.run();
+		}
+		return this.outcomes.await(workflowId, FOREVER);
+	}
+
+	private void wakeWorkersAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					WorkflowStarter.this.dispatch.wakeUp();
+				}
+			});
+		}
+		else {
+			this.dispatch.wakeUp();
+		}
+	}
+
+	private Instant now() {
+		return this.engine.clock().instant();
+	}
+
+	private static String describe(WorkflowDefinition workflow) {
+		return "workflow '" + workflow.type() + "' (" + workflow.describe() + ")";
+	}
+
+}

@@ -1,0 +1,244 @@
+package dev.durable.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Claims due workflows in batches and runs them on a bounded pool; renews the leases of running
+ * ones; at start-up recovers the workflows a crashed predecessor left running; at shutdown stops
+ * claiming, lets running workflows finish within a bound and releases the rest.
+ */
+public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
+
+	private static final Log logger = LogFactory.getLog(WorkflowWorker.class);
+
+	private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
+
+	private final EngineContext engine;
+
+	private final WorkflowRunner runner;
+
+	private final LeaseKeeper leases;
+
+	private final Object monitor = new Object();
+
+	private boolean wakeRequested;
+
+	private volatile boolean running;
+
+	private @Nullable Semaphore slots;
+
+	private @Nullable ExecutorService pool;
+
+	private @Nullable ScheduledExecutorService renewer;
+
+	private @Nullable Thread poller;
+
+	/**
+	 * Create the worker.
+	 * @param engine the engine context
+	 * @param runner runs claimed workflows
+	 * @param leases the running claims
+	 */
+	public WorkflowWorker(EngineContext engine, WorkflowRunner runner, LeaseKeeper leases) {
+		this.engine = engine;
+		this.runner = runner;
+		this.leases = leases;
+	}
+
+	@Override
+	public void start() {
+		EngineSettings settings = this.engine.settings();
+		WorkflowStore store = this.engine.store();
+		int recovered = store.recoverRunning(store.isEmbedded() ? null : settings.nodeId(), now());
+		if (recovered > 0) {
+			logger.info("Resuming " + recovered + " workflow(s) that were running when this application stopped");
+		}
+		this.slots = new Semaphore(settings.concurrency());
+		this.pool = Executors.newFixedThreadPool(settings.concurrency(), threads("durable-worker-"));
+		this.renewer = Executors.newSingleThreadScheduledExecutor(threads("durable-lease-"));
+		long renewEvery = Math.max(1, settings.leaseDuration().toMillis() / 3);
+		this.renewer.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+		this.running = true;
+		this.poller = threads("durable-poller-").newThread(this::poll);
+		this.poller.start();
+		logger.info("Durable worker started on node '" + settings.nodeId() + "' with " + settings.concurrency()
+				+ " threads");
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		wakeUp();
+		Thread currentPoller = this.poller;
+		if (currentPoller != null) {
+			currentPoller.interrupt();
+			join(currentPoller);
+		}
+		ExecutorService currentPool = this.pool;
+		if (currentPool != null) {
+			currentPool.shutdown();
+			if (!awaitTermination(currentPool, this.engine.settings().shutdownTimeout())) {
+				releaseRunning();
+				currentPool.shutdownNow();
+			}
+		}
+		if (this.renewer != null) {
+			this.renewer.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void wakeUp() {
+		synchronized (this.monitor) {
+			this.wakeRequested = true;
+			this.monitor.notifyAll();
+		}
+	}
+
+	private void poll() {
+		Duration backoff = this.engine.settings().pollInterval();
+		while (this.running) {
+			try {
+				boolean more = claimAndDispatch();
+				backoff = this.engine.settings().pollInterval();
+				if (!more) {
+					sleepUntilWoken(this.engine.settings().pollInterval());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not claim workflows (" + ex + "); retrying in " + backoff);
+				sleepQuietly(backoff);
+				backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF
+						: backoff.multipliedBy(2);
+			}
+		}
+	}
+
+	/**
+	 * Claim as many due workflows as there are free threads and hand them to the pool.
+	 * @return {@code true} if every free thread got work, so more may be due
+	 */
+	private boolean claimAndDispatch() throws InterruptedException {
+		Semaphore free = this.slots;
+		free.acquire();
+		int limit = 1 + free.drainPermits();
+		List<ClaimedWorkflow> claims;
+		try {
+			Instant now = now();
+			claims = this.engine.store()
+				.claimDue(this.engine.settings().nodeId(), now, now.plus(this.engine.settings().leaseDuration()), limit);
+		}
+		catch (RuntimeException ex) {
+			free.release(limit);
+			throw ex;
+		}
+		free.release(limit - claims.size());
+		for (ClaimedWorkflow claim : claims) {
+			this.pool.execute(() -> {
+				try {
+					this.runner.run(claim);
+				}
+				finally {
+					free.release();
+				}
+			});
+		}
+		return !claims.isEmpty() && claims.size() == limit;
+	}
+
+	private void sleepUntilWoken(Duration timeout) throws InterruptedException {
+		synchronized (this.monitor) {
+			if (!this.wakeRequested && this.running) {
+				this.monitor.wait(Math.max(1, timeout.toMillis()));
+			}
+			this.wakeRequested = false;
+		}
+	}
+
+	private void renewLeases() {
+		try {
+			this.leases.renew(now().plus(this.engine.settings().leaseDuration()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not renew workflow leases (" + ex + "); retrying");
+		}
+	}
+
+	private void releaseRunning() {
+		for (ClaimedWorkflow claim : this.leases.running()) {
+			try {
+				this.engine.store().release(claim, now());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not release workflow '" + claim.workflowId() + "' at shutdown (" + ex
+						+ "); it resumes once its lease expires");
+			}
+		}
+	}
+
+	private Instant now() {
+		return this.engine.clock().instant();
+	}
+
+	private static boolean awaitTermination(ExecutorService pool, Duration timeout) {
+		try {
+			return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void sleepQuietly(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static ThreadFactory threads(String prefix) {
+		AtomicInteger counter = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, prefix + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

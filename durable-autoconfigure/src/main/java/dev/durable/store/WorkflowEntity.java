@@ -1,0 +1,125 @@
+package dev.durable.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A workflow row of {@code durable_workflow}.
+ */
+@Entity(name = "DurableWorkflow")
+@Table(name = "durable_workflow")
+public class WorkflowEntity {
+
+	@Id
+	@Column(name = "id", length = 255)
+	private String id;
+
+	@Column(name = "type", nullable = false)
+	private String type;
+
+	@Column(name = "status", nullable = false, length = 16)
+	private String status;
+
+	@Column(name = "input", nullable = false)
+	private String input;
+
+	@Column(name = "result")
+	private @Nullable String result;
+
+	@Column(name = "error_type")
+	private @Nullable String errorType;
+
+	@Column(name = "error")
+	private @Nullable String error;
+
+	@Column(name = "owner")
+	private @Nullable String owner;
+
+	@Column(name = "run_token", length = 64)
+	private @Nullable String runToken;
+
+	@Column(name = "due_at")
+	private @Nullable Instant dueAt;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected WorkflowEntity() {
+	}
+
+	WorkflowEntity(String id, String type, String status, String input, Instant createdAt) {
+		this.id = id;
+		this.type = type;
+		this.status = status;
+		this.input = input;
+		this.createdAt = createdAt;
+		this.updatedAt = createdAt;
+	}
+
+	String getId() {
+		return this.id;
+	}
+
+	String getType() {
+		return this.type;
+	}
+
+	String getStatus() {
+		return this.status;
+	}
+
+	String getInput() {
+		return this.input;
+	}
+
+	@Nullable String getResult() {
+		return this.result;
+	}
+
+	@Nullable String getErrorType() {
+		return this.errorType;
+	}
+
+	@Nullable String getError() {
+		return this.error;
+	}
+
+	@Nullable String getOwner() {
+		return this.owner;
+	}
+
+	@Nullable Instant getDueAt() {
+		return this.dueAt;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	void claim(String owner, String runToken, Instant leaseUntil) {
+		this.owner = owner;
+		this.runToken = runToken;
+		this.dueAt = leaseUntil;
+	}
+
+	void setStatus(String status) {
+		this.status = status;
+	}
+
+	void setDueAt(@Nullable Instant dueAt) {
+		this.dueAt = dueAt;
+	}
+
+}

@@ -1,0 +1,31 @@
+CREATE TABLE IF NOT EXISTS durable_workflow (
+    id          VARCHAR(255) NOT NULL PRIMARY KEY,
+    type        VARCHAR(255) NOT NULL,
+    status      VARCHAR(16)  NOT NULL,
+    input       CHARACTER VARYING NOT NULL,
+    result      CHARACTER VARYING,
+    error_type  VARCHAR(512),
+    error       CHARACTER VARYING,
+    owner       VARCHAR(255),
+    run_token   VARCHAR(64),
+    due_at      TIMESTAMP(6) WITH TIME ZONE,
+    created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS durable_workflow_due_idx ON durable_workflow (due_at);
+CREATE INDEX IF NOT EXISTS durable_workflow_created_idx ON durable_workflow (created_at);
+CREATE TABLE IF NOT EXISTS durable_event (
+    workflow_id VARCHAR(255) NOT NULL,
+    seq         BIGINT       NOT NULL,
+    step        INTEGER      NOT NULL,
+    kind        VARCHAR(32)  NOT NULL,
+    name        VARCHAR(255) NOT NULL,
+    attempt     INTEGER      NOT NULL,
+    input       CHARACTER VARYING,
+    output      CHARACTER VARYING,
+    error_type  VARCHAR(512),
+    error       CHARACTER VARYING,
+    recorded_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT durable_event_pk PRIMARY KEY (workflow_id, seq),
+    CONSTRAINT durable_event_workflow_fk FOREIGN KEY (workflow_id) REFERENCES durable_workflow (id) ON DELETE CASCADE
+);

@@ -1,0 +1,270 @@
+package dev.durable;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.durable.engine.EventKind;
+import dev.durable.engine.JournalEvent;
+import dev.durable.engine.WorkflowStore;
+import dev.durable.testapp.Calls;
+import dev.durable.testapp.CheckoutService;
+import dev.durable.testapp.Line;
+import dev.durable.testapp.OrderWorkflow;
+import dev.durable.testapp.Receipt;
+import dev.durable.testapp.ShopOrderRepository;
+import dev.durable.testapp.TestApplication;
+import dev.durable.testapp.Unwritable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * What the engine must do on every supported database: journal, replay, idempotent start,
+ * typed results, non-determinism, failures, the transactional outbox and the endpoint.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class AbstractWorkflowEngineIntegrationTests {
+
+	private static final Duration AWAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	OrderWorkflow orders;
+
+	@Autowired
+	WorkflowClient client;
+
+	@Autowired
+	WorkflowStore store;
+
+	@Autowired
+	Calls calls;
+
+	@Autowired
+	CheckoutService checkout;
+
+	@Autowired
+	ShopOrderRepository shopOrders;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void threeActivityWorkflowCompletesAndItsJournalHoldsTheStepsInOrder() {
+		String id = "o-" + UUID.randomUUID();
+		WorkflowHandle<Receipt> handle = this.client.start(id,
+				() -> this.orders.process(id, List.of(new Line("apple", 2))));
+		Receipt receipt = handle.await(AWAIT);
+		assertThat(receipt).isEqualTo(new Receipt(id, "R-" + id + "-1", "C-" + id + "-1299", List.of(new Line("apple", 2))));
+		assertThat(handle.status()).isEqualTo(WorkflowStatus.COMPLETED);
+		assertThat(this.store.journal(id)).extracting(JournalEvent::kind, JournalEvent::name)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(EventKind.WORKFLOW_STARTED, "OrderWorkflow.process"),
+					org.assertj.core.groups.Tuple.tuple(EventKind.ACTIVITY_COMPLETED, "Warehouse.reserve"),
+					org.assertj.core.groups.Tuple.tuple(EventKind.ACTIVITY_COMPLETED, "Warehouse.charge"),
+					org.assertj.core.groups.Tuple.tuple(EventKind.ACTIVITY_COMPLETED, "Warehouse.ship"),
+					org.assertj.core.groups.Tuple.tuple(EventKind.WORKFLOW_COMPLETED, "OrderWorkflow.process"));
+		assertThat(this.store.journal(id)).extracting(JournalEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+		assertThat(this.calls.count("reserve:" + id)).isEqualTo(1);
+		assertThat(this.calls.count("ship:" + id)).isEqualTo(1);
+	}
+
+	@Test
+	void directCallOfAnEntryPointRunsTheWorkflowAndReturnsItsResult() {
+		String id = "direct-" + UUID.randomUUID();
+		Receipt receipt = this.orders.process(id, List.of(new Line("pear", 3)));
+		assertThat(receipt.charge()).isEqualTo("C-" + id + "-1299");
+		assertThat(this.store.recent(WorkflowStatus.COMPLETED, 1000))
+			.anySatisfy((workflow) -> assertThat(workflow.input()).contains(id));
+	}
+
+	@Test
+	void aWorkflowStartedTwiceWithTheSameIdRunsOnce() {
+		String id = "dup-" + UUID.randomUUID();
+		WorkflowHandle<Integer> first = this.client.start(id, () -> this.orders.count(id));
+		WorkflowHandle<Integer> second = this.client.start(id, () -> this.orders.count(id));
+		assertThat(first.await(AWAIT)).isEqualTo(1);
+		assertThat(second.await(AWAIT)).isEqualTo(1);
+		WorkflowHandle<Integer> third = this.client.start(id, () -> this.orders.count(id));
+		assertThat(third.await(AWAIT)).isEqualTo(1);
+		assertThat(this.calls.count("count:" + id)).isEqualTo(1);
+		assertThat(this.store.journal(id)).filteredOn((event) -> event.kind() == EventKind.WORKFLOW_STARTED).hasSize(1);
+	}
+
+	@Test
+	void genericResultsComeBackTypedWhenReplayedAfterASuspension() {
+		String id = "typed-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.orders.typed(id));
+		assertThat(handle.await(AWAIT)).isEqualTo("apple:2:apple");
+		assertThat(this.calls.count("lines:" + id)).isEqualTo(1);
+		assertThat(this.calls.count("linesBySku:" + id)).isEqualTo(1);
+		assertThat(this.calls.count("firstLine:" + id)).isEqualTo(1);
+		assertThat(this.store.journal(id)).extracting(JournalEvent::kind).contains(EventKind.TIMER_STARTED);
+	}
+
+	@Test
+	void replayThatMeetsADifferentActivityStopsTheWorkflowAsNonDeterministic() throws InterruptedException {
+		String id = "nd-" + UUID.randomUUID();
+		try {
+			WorkflowHandle<String> handle = this.client.start(id, () -> this.orders.sleepThenShip(id));
+			awaitStatus(handle, WorkflowStatus.WAITING);
+			OrderWorkflow.changedCode = true;
+			assertThatExceptionOfType(WorkflowFailedException.class).isThrownBy(() -> handle.await(AWAIT))
+				.satisfies((ex) -> assertThat(ex.getErrorType())
+					.isEqualTo(NonDeterministicWorkflowException.class.getName()))
+				.withMessageContaining("Warehouse.charge")
+				.withMessageContaining("Warehouse.reserve");
+		}
+		finally {
+			OrderWorkflow.changedCode = false;
+		}
+		List<JournalEvent> journal = this.store.journal(id);
+		assertThat(journal.get(journal.size() - 1).kind()).isEqualTo(EventKind.NON_DETERMINISM_DETECTED);
+		assertThat(this.calls.count("charge:" + id)).isZero();
+		assertThat(this.calls.count("ship:" + id)).isZero();
+		assertThat(this.client.handle(id).status()).isEqualTo(WorkflowStatus.FAILED);
+	}
+
+	@Test
+	void unserializableArgumentsAreRejectedAtOnceAndNothingIsStored() {
+		String id = "bad-" + UUID.randomUUID();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.client.start(id, () -> this.orders.echo(new Unwritable())))
+			.withMessageContaining("OrderWorkflow.echo")
+			.withMessageContaining(Unwritable.class.getName());
+		assertThatExceptionOfType(WorkflowNotFoundException.class).isThrownBy(() -> this.client.handle(id));
+		int before = this.store.recent(null, 10_000).size();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.orders.echo(new Unwritable()))
+			.withMessageContaining("argument 1");
+		assertThat(this.store.recent(null, 10_000)).hasSize(before);
+	}
+
+	@Test
+	void failedAttemptsAreJournaledAndTheActivitySucceedsWithinItsAttempts() {
+		String id = "flaky-" + UUID.randomUUID();
+		String result = this.client.start(id, () -> this.orders.flaky(id, 2)).await(AWAIT);
+		assertThat(result).isEqualTo("ok after 3 attempts, key " + id + ":1");
+		assertThat(this.store.journal(id)).filteredOn((event) -> event.kind().isStep())
+			.extracting(JournalEvent::kind, JournalEvent::attempt)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(EventKind.ACTIVITY_ATTEMPT_FAILED, 1),
+					org.assertj.core.groups.Tuple.tuple(EventKind.ACTIVITY_ATTEMPT_FAILED, 2),
+					org.assertj.core.groups.Tuple.tuple(EventKind.ACTIVITY_COMPLETED, 3));
+		assertThat(this.store.journal(id).get(1).errorType()).isEqualTo("java.io.IOException");
+	}
+
+	@Test
+	void anActivityThatKeepsFailingSurfacesAsActivityFailedException() {
+		String id = "broken-" + UUID.randomUUID();
+		String result = this.client.start(id, () -> this.orders.broken(id)).await(AWAIT);
+		assertThat(result).isEqualTo("Warehouse.broken|3|java.lang.IllegalStateException|shelf " + id + " is gone");
+		assertThat(this.calls.count("broken:" + id)).isEqualTo(3);
+		List<JournalEvent> steps = this.store.journal(id).stream().filter((event) -> event.kind().isStep()).toList();
+		assertThat(steps).extracting(JournalEvent::kind)
+			.containsExactly(EventKind.ACTIVITY_ATTEMPT_FAILED, EventKind.ACTIVITY_ATTEMPT_FAILED,
+					EventKind.ACTIVITY_FAILED);
+	}
+
+	@Test
+	void aWorkflowThatThrowsEndsFailedAndTheCallerGetsWorkflowFailedException() {
+		String id = "fails-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.orders.fails(id));
+		assertThatExceptionOfType(WorkflowFailedException.class).isThrownBy(() -> handle.await(AWAIT))
+			.withMessageContaining("order " + id + " is invalid")
+			.satisfies((ex) -> assertThat(ex.getErrorType()).isEqualTo("java.lang.IllegalArgumentException"));
+		assertThat(handle.status()).isEqualTo(WorkflowStatus.FAILED);
+		assertThatExceptionOfType(WorkflowFailedException.class).isThrownBy(() -> this.orders.fails(id + "-direct"));
+	}
+
+	@Test
+	void anActivityResultThatCannotBeSerializedFailsTheCallWithItsNameAndType() {
+		String id = "unser-" + UUID.randomUUID();
+		WorkflowHandle<Void> handle = this.client.start(id, () -> this.orders.unserializable(id));
+		assertThatExceptionOfType(WorkflowFailedException.class).isThrownBy(() -> handle.await(AWAIT))
+			.withMessageContaining("Warehouse.unserializableResult")
+			.withMessageContaining(Unwritable.class.getName());
+		assertThat(this.calls.count("unserializable:" + id)).isEqualTo(1);
+		assertThat(this.store.journal(id)).noneMatch((event) -> event.kind() == EventKind.ACTIVITY_COMPLETED);
+	}
+
+	@Test
+	void startInsideARolledBackTransactionLeavesNoWorkflowAndNoOrder() {
+		String id = "rollback-" + UUID.randomUUID();
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.checkout.checkout(id, true, (orderId) -> {
+			}));
+		assertThat(this.shopOrders.findById(id)).isEmpty();
+		assertThatExceptionOfType(WorkflowNotFoundException.class).isThrownBy(() -> this.client.handle(id));
+		assertThat(this.calls.count("reserve:" + id)).isZero();
+	}
+
+	@Test
+	void startInsideATransactionRunsOnlyAfterTheCommit() {
+		String id = "commit-" + UUID.randomUUID();
+		this.checkout.checkout(id, false, (orderId) -> {
+			sleep(Duration.ofMillis(500));
+			assertThat(this.calls.count("reserve:" + orderId)).as("activities before the commit").isZero();
+		});
+		assertThat(this.shopOrders.findById(id)).hasValueSatisfying((order) -> assertThat(order.getCustomer()).isEqualTo("ada"));
+		Receipt receipt = this.client.<Receipt>handle(id).await(AWAIT);
+		assertThat(receipt.orderId()).isEqualTo(id);
+		assertThat(this.calls.count("reserve:" + id)).isEqualTo(1);
+	}
+
+	@Test
+	void theActuatorEndpointListsWorkflowsAndShowsOneWithItsJournal() throws Exception {
+		String id = "http-" + UUID.randomUUID();
+		this.client.start(id, () -> this.orders.flaky(id, 1)).await(AWAIT);
+		HttpResponse<String> list = get("/actuator/workflows?status=completed&limit=500");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("\"id\":\"" + id + "\"").contains("\"type\":\"OrderWorkflow.flaky\"");
+		HttpResponse<String> detail = get("/actuator/workflows/" + id);
+		assertThat(detail.statusCode()).isEqualTo(200);
+		assertThat(detail.body()).contains("\"status\":\"COMPLETED\"")
+			.contains("\"input\":[\"" + id + "\",1]")
+			.contains("\"type\":\"ACTIVITY_ATTEMPT_FAILED\"")
+			.contains("\"error\":\"java.io.IOException: warehouse unreachable (attempt 1)\"")
+			.contains("\"type\":\"WORKFLOW_COMPLETED\"");
+		assertThat(get("/actuator/workflows/no-such-workflow").statusCode()).isEqualTo(404);
+		assertThat(get("/actuator/workflows?status=sleepy").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void workflowApiOutsideWorkflowCodeSaysWhereItBelongs() {
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(Workflow::id)
+			.withMessageContaining("Workflow.id() can only be called in workflow code");
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(ActivityContext::attempt)
+			.withMessageContaining("inside an @Activity method");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void awaitStatus(WorkflowHandle<?> handle, WorkflowStatus status) throws InterruptedException {
+		long deadline = System.nanoTime() + AWAIT.toNanos();
+		while (handle.status() != status) {
+			assertThat(System.nanoTime()).as("waiting for status " + status).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

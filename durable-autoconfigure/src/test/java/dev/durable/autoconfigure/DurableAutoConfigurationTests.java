@@ -1,0 +1,295 @@
+package dev.durable.autoconfigure;
+
+import dev.durable.WorkflowClient;
+import dev.durable.WorkflowHandle;
+import dev.durable.actuate.WorkflowsEndpoint;
+import dev.durable.annotation.Activity;
+import dev.durable.annotation.DurableWorkflow;
+import dev.durable.engine.DurableConfigurationException;
+import dev.durable.engine.DurableMethods;
+import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.WorkflowWorker;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Auto-configuration: what it creates, when it backs off, and how start-up fails on declarations
+ * it cannot run.
+ */
+class DurableAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, JacksonAutoConfiguration.class,
+				DurableJpaAutoConfiguration.class, DurableAutoConfiguration.class,
+				DurableEndpointAutoConfiguration.class));
+
+	@Test
+	void createsTheClientStoreAndWorkerOnAnApplicationDataSource() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(WorkflowClient.class)
+				.hasSingleBean(WorkflowStore.class)
+				.hasSingleBean(WorkflowWorker.class);
+			WorkflowClient client = context.getBean(WorkflowClient.class);
+			Greeter greeter = context.getBean(Greeter.class);
+			WorkflowHandle<String> handle = client.start("hello-1", () -> greeter.greet("Ada"));
+			assertThat(handle.await(java.time.Duration.ofSeconds(20))).isEqualTo("Hello, Ada!");
+		});
+	}
+
+	@Test
+	void isDisabledWithDurableEnabledFalse() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("durable.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(WorkflowClient.class)
+				.doesNotHaveBean(WorkflowStore.class)
+				.doesNotHaveBean(DurableMethods.class));
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesItsOwnClient() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class, OwnClientConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(WorkflowClient.class)
+				.getBean(WorkflowClient.class)
+				.isSameAs(context.getBean(OwnClientConfiguration.class).client));
+	}
+
+	@Test
+	void runsNoWorkerWhenWorkersAreDisabledButStillStartsWorkflows() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("durable.worker.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(WorkflowWorker.class).hasSingleBean(WorkflowClient.class);
+				WorkflowHandle<String> handle = context.getBean(WorkflowClient.class)
+					.start("queued-1", () -> context.getBean(Greeter.class).greet("Bob"));
+				assertThat(handle.status()).isEqualTo(dev.durable.WorkflowStatus.PENDING);
+			});
+	}
+
+	@Test
+	void backsOffWithoutJpa() {
+		this.runner.withClassLoader(new FilteredClassLoader("jakarta.persistence"))
+			.run((context) -> assertThat(context).doesNotHaveBean(WorkflowClient.class));
+	}
+
+	@Test
+	void exposesTheEndpointOnlyWhenItIsExposed() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(WorkflowsEndpoint.class));
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=workflows")
+			.run((context) -> assertThat(context).hasSingleBean(WorkflowsEndpoint.class));
+	}
+
+	@Test
+	void twoEntryPointsWithOneTypeNameFailStartUpNamingBoth() {
+		this.runner.withUserConfiguration(DuplicateNamesConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			DurableConfigurationException failure = rootCause(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("'shipping'")
+				.contains("FirstShipping.ship")
+				.contains("SecondShipping.ship");
+			FailureAnalysis analysis = new DurableConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getAction()).contains("@DurableWorkflow(name = ");
+		});
+	}
+
+	@Test
+	void anOverloadedEntryPointFailsStartUpNamingBothSignatures() {
+		this.runner.withUserConfiguration(OverloadedConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(rootCause(context.getStartupFailure()).getMessage()).contains("Overloaded.run is overloaded")
+				.contains("run(String)")
+				.contains("run(String, int)");
+		});
+	}
+
+	@Test
+	void anUnparsableActivityTimeoutFailsStartUp() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class, BadTimeoutConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(rootCause(context.getStartupFailure()).getMessage())
+					.contains("Activity 'SlowActivity.crawl'")
+					.contains("\"soon\"");
+			});
+	}
+
+	private static DurableConfigurationException rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause != null && !(cause instanceof DurableConfigurationException)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).as("a DurableConfigurationException in " + failure).isNotNull();
+		return (DurableConfigurationException) cause;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class GreetingConfiguration {
+
+		@Bean
+		Greeter greeter(Phrases phrases) {
+			return new Greeter(phrases);
+		}
+
+		@Bean
+		Phrases phrases() {
+			return new Phrases();
+		}
+
+	}
+
+	@DurableWorkflow
+	static class Greeter {
+
+		private final Phrases phrases;
+
+		Greeter(Phrases phrases) {
+			this.phrases = phrases;
+		}
+
+		public String greet(String name) {
+			return this.phrases.hello(name);
+		}
+
+	}
+
+	@Activity
+	static class Phrases {
+
+		public String hello(String name) {
+			return "Hello, " + name + "!";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnClientConfiguration {
+
+		final WorkflowClient client = new WorkflowClient() {
+
+			@Override
+			public <R> WorkflowHandle<R> start(String workflowId, java.util.function.Supplier<R> entryPointCall) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public WorkflowHandle<Void> start(String workflowId, Runnable entryPointCall) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public <R> WorkflowHandle<R> handle(String workflowId) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public void signal(String workflowId, String signalName, Object payload) {
+			}
+
+			@Override
+			public void cancel(String workflowId) {
+			}
+
+		};
+
+		@Bean
+		WorkflowClient ownClient() {
+			return this.client;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DuplicateNamesConfiguration {
+
+		@Bean
+		FirstShipping firstShipping() {
+			return new FirstShipping();
+		}
+
+		@Bean
+		SecondShipping secondShipping() {
+			return new SecondShipping();
+		}
+
+	}
+
+	@DurableWorkflow(name = "shipping")
+	static class FirstShipping {
+
+		public String ship(String order) {
+			return order;
+		}
+
+	}
+
+	@DurableWorkflow(name = "shipping")
+	static class SecondShipping {
+
+		public String ship(String order) {
+			return order;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OverloadedConfiguration {
+
+		@Bean
+		Overloaded overloaded() {
+			return new Overloaded();
+		}
+
+	}
+
+	@Component
+	static class Overloaded {
+
+		@DurableWorkflow
+		public String run(String order) {
+			return order;
+		}
+
+		@DurableWorkflow
+		public String run(String order, int times) {
+			return order.repeat(times);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadTimeoutConfiguration {
+
+		@Bean
+		SlowActivity slowActivity() {
+			return new SlowActivity();
+		}
+
+	}
+
+	static class SlowActivity {
+
+		@Activity(timeout = "soon")
+		public void crawl() {
+		}
+
+	}
+
+}

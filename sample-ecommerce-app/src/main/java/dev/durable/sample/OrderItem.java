@@ -1,0 +1,9 @@
+package dev.durable.sample;
+
+/**
+ * One line of an order.
+ * @param sku the product
+ * @param quantity how many
+ */
+public record OrderItem(String sku, int quantity) {
+}
