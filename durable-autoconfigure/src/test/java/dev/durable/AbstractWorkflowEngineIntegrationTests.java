@@ -7,12 +7,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
+import dev.durable.engine.LeaseKeeper;
 import dev.durable.engine.WorkflowStore;
 import dev.durable.testapp.Calls;
 import dev.durable.testapp.CheckoutService;
+import dev.durable.testapp.Ledger;
 import dev.durable.testapp.Line;
 import dev.durable.testapp.OrderWorkflow;
 import dev.durable.testapp.Receipt;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -55,6 +60,12 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 
 	@Autowired
 	ShopOrderRepository shopOrders;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	LeaseKeeper leases;
 
 	@LocalServerPort
 	int port;
@@ -237,11 +248,68 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 	}
 
 	@Test
+	void aFailedAttemptOfATransactionalActivityRollsBackItsWrites() {
+		String id = "ledger-" + UUID.randomUUID();
+		String row = this.client.start(id, () -> uncheckedLedger(id, true)).await(AWAIT);
+		assertThat(row).isEqualTo(id + "-attempt-2");
+		assertThat(this.shopOrders.findById(id + "-attempt-1")).as("row of the failed attempt").isEmpty();
+		assertThat(this.shopOrders.findById(id + "-attempt-2")).isPresent();
+		assertThat(this.store.journal(id)).filteredOn((event) -> event.kind().isStep())
+			.extracting(JournalEvent::kind)
+			.containsExactly(EventKind.ACTIVITY_ATTEMPT_FAILED, EventKind.ACTIVITY_COMPLETED);
+	}
+
+	@Test
+	void aTransactionalActivityCommitsWithItsJournalRecordOrNotAtAll() throws Exception {
+		String id = "fenced-" + UUID.randomUUID();
+		Ledger.reached = new CountDownLatch(1);
+		Ledger.release = new CountDownLatch(1);
+		try {
+			this.client.start(id, () -> uncheckedLedger(id, false));
+			assertThat(Ledger.reached.await(30, TimeUnit.SECONDS)).isTrue();
+			// Another node takes the workflow over while the activity is still running here.
+			assertThat(this.jdbc.update("update durable_workflow set run_token = 'other-node' where id = ?", id))
+				.isEqualTo(1);
+			Ledger.reached = null;
+			Ledger.release.countDown();
+			awaitNotRunningHere(id);
+		}
+		finally {
+			Ledger.reached = null;
+			Ledger.release.countDown();
+		}
+		assertThat(this.shopOrders.findById(id + "-attempt-1")).as("the activity's row without its record").isEmpty();
+		assertThat(this.store.journal(id)).noneMatch((event) -> event.kind() == EventKind.ACTIVITY_COMPLETED);
+		// The other node's lease runs out: the workflow runs again and completes, with one row.
+		this.jdbc.update("update durable_workflow set due_at = ? where id = ?",
+				java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), id);
+		assertThat(this.client.<String>handle(id).await(AWAIT)).isEqualTo(id + "-attempt-1");
+		assertThat(this.shopOrders.findById(id + "-attempt-1")).isPresent();
+	}
+
+	@Test
 	void workflowApiOutsideWorkflowCodeSaysWhereItBelongs() {
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(Workflow::id)
 			.withMessageContaining("Workflow.id() can only be called in workflow code");
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(ActivityContext::attempt)
 			.withMessageContaining("inside an @Activity method");
+	}
+
+	private String uncheckedLedger(String id, boolean failFirstAttempt) {
+		try {
+			return this.orders.ledger(id, failFirstAttempt);
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void awaitNotRunningHere(String id) throws InterruptedException {
+		long deadline = System.nanoTime() + AWAIT.toNanos();
+		while (this.leases.running().stream().anyMatch((claim) -> claim.workflowId().equals(id))) {
+			assertThat(System.nanoTime()).as("waiting for the run of " + id + " to stop").isLessThan(deadline);
+			Thread.sleep(20);
+		}
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

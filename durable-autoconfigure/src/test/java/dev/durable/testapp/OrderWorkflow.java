@@ -22,8 +22,15 @@ public class OrderWorkflow {
 
 	private final Warehouse warehouse;
 
-	public OrderWorkflow(Warehouse warehouse) {
+	private final Ledger ledger;
+
+	public OrderWorkflow(Warehouse warehouse, Ledger ledger) {
 		this.warehouse = warehouse;
+		this.ledger = ledger;
+	}
+
+	public String ledger(String orderId, boolean failFirstAttempt) throws InterruptedException {
+		return this.ledger.record(orderId, failFirstAttempt);
 	}
 
 	public Receipt process(String orderId, List<Line> lines) {

@@ -1,0 +1,57 @@
+package dev.durable.autoconfigure;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code durable.*} property is documented for IDEs and in the README.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void everyDurablePropertyHasADescription() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated configuration metadata").isNotNull();
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		List<String> names = new ArrayList<>();
+		List<String> undocumented = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("durable.")) {
+				names.add(name);
+				JsonNode description = property.get("description");
+				if (description == null || description.asString().isBlank()) {
+					undocumented.add(name);
+				}
+			}
+		}
+		assertThat(names).contains("durable.enabled", "durable.worker.concurrency",
+				"durable.activity.default-retry.max-attempts", "durable.jdbc.initialize-schema");
+		assertThat(undocumented).isEmpty();
+	}
+
+	@Test
+	void everyDurablePropertyIsListedInTheReadme() throws Exception {
+		String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("durable.")) {
+				assertThat(readme).as("README lists " + name).contains("`" + name + "`");
+			}
+		}
+	}
+
+}
