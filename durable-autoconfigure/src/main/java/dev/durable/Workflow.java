@@ -72,7 +72,7 @@ public final class Workflow {
 	 * @return the recorded instant
 	 */
 	public static Instant now() {
-		return ExecutionContexts.workflow("Workflow.now()").sideEffect("now", Instant.class, Instant::now);
+		return ExecutionContexts.workflow("Workflow.now()").recordedNow();
 	}
 
 	/**

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import dev.durable.WorkflowClient;
 import dev.durable.engine.ActivityInvoker;
 import dev.durable.engine.ActivityTransactions;
+import dev.durable.engine.ChildWorkflows;
 import dev.durable.engine.CompletionWaiters;
 import dev.durable.engine.DefaultRetryPolicies;
 import dev.durable.engine.DefaultWorkflowClient;
@@ -71,8 +72,10 @@ public final class DurableAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static DurableAdvisingPostProcessor durableAdvisingPostProcessor(DurableMethods durableMethods,
-			ObjectProvider<WorkflowStarter> starter, ObjectProvider<ActivityInvoker> activities) {
-		return new DurableAdvisingPostProcessor(durableMethods, starter::getObject, activities::getObject);
+			ObjectProvider<WorkflowStarter> starter, ObjectProvider<ActivityInvoker> activities,
+			ObjectProvider<ChildWorkflows> children) {
+		return new DurableAdvisingPostProcessor(durableMethods, starter::getObject, activities::getObject,
+				children::getObject);
 	}
 
 	@Bean
@@ -137,21 +140,34 @@ public final class DurableAutoConfiguration {
 
 	@Bean
 	WorkflowRunner durableWorkflowRunner(EngineContext engine, DurableMethods durableMethods, BeanFactory beanFactory,
-			LeaseKeeper leases, CompletionWaiters waiters) {
-		return new WorkflowRunner(engine, durableMethods, beanFactory, leases, waiters);
+			LeaseKeeper leases, CompletionWaiters waiters, ObjectProvider<WorkflowWorker> worker) {
+		return new WorkflowRunner(engine, durableMethods, beanFactory, leases, waiters, wakeUp(worker));
+	}
+
+	@Bean
+	ChildWorkflows durableChildWorkflows(ObjectProvider<WorkflowWorker> worker) {
+		return new ChildWorkflows(wakeUp(worker));
 	}
 
 	@Bean
 	WorkflowStarter durableWorkflowStarter(EngineContext engine, WorkflowRunner runner, WorkflowOutcomes outcomes,
-			ObjectProvider<WorkerDispatch> dispatch, PlatformTransactionManager transactionManager) {
-		WorkerDispatch wakeUp = () -> dispatch.ifAvailable(WorkerDispatch::wakeUp);
-		return new WorkflowStarter(engine, runner, outcomes, wakeUp, transactionManager);
+			ObjectProvider<WorkflowWorker> worker, PlatformTransactionManager transactionManager) {
+		return new WorkflowStarter(engine, runner, outcomes, wakeUp(worker), transactionManager);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkflowClient workflowClient(WorkflowStarter starter, WorkflowStore store, WorkflowOutcomes outcomes) {
-		return new DefaultWorkflowClient(starter, store, outcomes);
+	WorkflowClient workflowClient(WorkflowStarter starter, EngineContext engine, WorkflowOutcomes outcomes,
+			LeaseKeeper leases, ObjectProvider<WorkflowWorker> worker) {
+		return new DefaultWorkflowClient(starter, engine, outcomes, leases, wakeUp(worker));
+	}
+
+	/**
+	 * Wake this node's workers, if it runs any; looked up late because the worker depends on
+	 * the runner.
+	 */
+	private static WorkerDispatch wakeUp(ObjectProvider<WorkflowWorker> worker) {
+		return () -> worker.ifAvailable(WorkflowWorker::wakeUp);
 	}
 
 	private static EngineSettings settings(DurableProperties properties) {

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.durable.store.DurableSchemaFilterProvider;
 import dev.durable.store.EventEntity;
+import dev.durable.store.SignalEntity;
 import dev.durable.store.WorkflowEntity;
 import jakarta.persistence.EntityManagerFactory;
 
@@ -43,6 +44,7 @@ public final class DurableJpaAutoConfiguration {
 		return (builder) -> builder.addPersistenceUnitPostProcessors((unit) -> {
 			unit.addManagedClassName(WorkflowEntity.class.getName());
 			unit.addManagedClassName(EventEntity.class.getName());
+			unit.addManagedClassName(SignalEntity.class.getName());
 		});
 	}
 

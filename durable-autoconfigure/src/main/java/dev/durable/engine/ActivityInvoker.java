@@ -54,6 +54,7 @@ public class ActivityInvoker {
 		if (last != null && last.kind() == EventKind.ACTIVITY_FAILED) {
 			throw new ActivityFailedException(name, last.attempt(), String.valueOf(last.errorType()), String.valueOf(last.error()));
 		}
+		execution.deliverCancellation(step);
 		String input = execution.engine().codec().writeArguments(describe(activity), activity.method(),
 				invocation.getArguments());
 		RetryPolicy policy = this.retryPolicies.policyFor(activity);

@@ -4,6 +4,11 @@ import java.util.function.Supplier;
 
 import dev.durable.WorkflowClient;
 import dev.durable.WorkflowHandle;
+import dev.durable.WorkflowStatus;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@link WorkflowClient} of the engine.
@@ -12,50 +17,99 @@ public class DefaultWorkflowClient implements WorkflowClient {
 
 	private final WorkflowStarter starter;
 
-	private final WorkflowStore store;
+	private final EngineContext engine;
 
 	private final WorkflowOutcomes outcomes;
+
+	private final LeaseKeeper leases;
+
+	private final WorkerDispatch dispatch;
 
 	/**
 	 * Create the client.
 	 * @param starter creates workflows
-	 * @param store the journal
+	 * @param engine the engine context
 	 * @param outcomes waits for results
+	 * @param leases the workflows running on this node, told of cancellations at once
+	 * @param dispatch wakes the workers when a signal or cancellation makes a workflow due
 	 */
-	public DefaultWorkflowClient(WorkflowStarter starter, WorkflowStore store, WorkflowOutcomes outcomes) {
+	public DefaultWorkflowClient(WorkflowStarter starter, EngineContext engine, WorkflowOutcomes outcomes,
+			LeaseKeeper leases, WorkerDispatch dispatch) {
 		this.starter = starter;
-		this.store = store;
+		this.engine = engine;
 		this.outcomes = outcomes;
+		this.leases = leases;
+		this.dispatch = dispatch;
 	}
 
 	@Override
 	public <R> WorkflowHandle<R> start(String workflowId, Supplier<R> entryPointCall) {
 		startCaptured(workflowId, entryPointCall::get);
-		return new DefaultWorkflowHandle<>(workflowId, this.store, this.outcomes);
+		return handleOf(workflowId);
 	}
 
 	@Override
 	public WorkflowHandle<Void> start(String workflowId, Runnable entryPointCall) {
 		startCaptured(workflowId, entryPointCall);
-		return new DefaultWorkflowHandle<>(workflowId, this.store, this.outcomes);
+		return handleOf(workflowId);
 	}
 
 	@Override
 	public <R> WorkflowHandle<R> handle(String workflowId) {
-		if (this.store.status(workflowId).isEmpty()) {
+		if (this.engine.store().status(workflowId).isEmpty()) {
 			throw WorkflowOutcomes.notFound(workflowId);
 		}
-		return new DefaultWorkflowHandle<>(workflowId, this.store, this.outcomes);
+		return handleOf(workflowId);
 	}
 
 	@Override
-	public void signal(String workflowId, String signalName, Object payload) {
-		throw new UnsupportedOperationException("Signals are not available in this version of Durable");
+	public void signal(String workflowId, String signalName, @Nullable Object payload) {
+		if (signalName == null || signalName.isBlank() || signalName.length() > 255) {
+			throw new IllegalArgumentException("A signal name must be 1 to 255 characters, not blank; got "
+					+ ((signalName == null) ? "null" : "\"" + signalName + "\""));
+		}
+		String what = "signal '" + signalName + "' for workflow '" + workflowId + "'";
+		String json = this.engine.codec().writeResult(what, (payload != null) ? payload.getClass() : Object.class, payload);
+		WorkflowStore.Delivery delivery = this.engine.store()
+			.sendSignal(workflowId, signalName, json, this.engine.clock().instant());
+		switch (delivery) {
+			case NOT_FOUND:
+				throw WorkflowOutcomes.notFound(workflowId);
+			case ENDED:
+				throw new IllegalStateException("Workflow '" + workflowId + "' has ended (status "
+						+ statusOf(workflowId) + "), so signal '" + signalName + "' was not stored");
+			default:
+				afterCommit(this.dispatch::wakeUp);
+		}
 	}
 
 	@Override
 	public void cancel(String workflowId) {
-		throw new UnsupportedOperationException("Cancellation is not available in this version of Durable");
+		WorkflowStore.Delivery delivery = this.engine.store().requestCancel(workflowId, this.engine.clock().instant());
+		switch (delivery) {
+			case NOT_FOUND:
+				throw WorkflowOutcomes.notFound(workflowId);
+			case ENDED:
+				WorkflowStatus status = statusOf(workflowId);
+				if (status != WorkflowStatus.CANCELLED) {
+					throw new IllegalStateException(
+							"Workflow '" + workflowId + "' has already ended (status " + status + "); it cannot be cancelled");
+				}
+				return;
+			default:
+				afterCommit(() -> {
+					this.leases.cancelRequested(workflowId);
+					this.dispatch.wakeUp();
+				});
+		}
+	}
+
+	private <R> WorkflowHandle<R> handleOf(String workflowId) {
+		return new DefaultWorkflowHandle<>(workflowId, this.engine.store(), this.outcomes);
+	}
+
+	private @Nullable WorkflowStatus statusOf(String workflowId) {
+		return this.engine.store().status(workflowId).orElse(null);
 	}
 
 	private void startCaptured(String workflowId, Runnable entryPointCall) {
@@ -68,6 +122,20 @@ public class DefaultWorkflowClient implements WorkflowClient {
 		}
 		StartCapture.CapturedCall call = capture.single(workflowId);
 		this.starter.start(workflowId, call.workflow(), call.arguments());
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
 	}
 
 }

@@ -26,12 +26,13 @@ public class DurableAdvisingPostProcessor extends AbstractBeanFactoryAwareAdvisi
 	 * @param methods the registry to fill
 	 * @param starter starts workflows, looked up on first use
 	 * @param activities runs activities, looked up on first use
+	 * @param children runs child workflows, looked up on first use
 	 */
 	public DurableAdvisingPostProcessor(DurableMethods methods, ObjectFactory<WorkflowStarter> starter,
-			ObjectFactory<ActivityInvoker> activities) {
+			ObjectFactory<ActivityInvoker> activities, ObjectFactory<ChildWorkflows> children) {
 		this.methods = methods;
 		this.advisor = new DefaultPointcutAdvisor(new DurablePointcut(),
-				new DurableMethodInterceptor(methods, starter, activities));
+				new DurableMethodInterceptor(methods, starter, activities, children));
 		setBeforeExistingAdvisors(true);
 		setProxyTargetClass(true);
 	}

@@ -22,18 +22,22 @@ public class DurableMethodInterceptor implements MethodInterceptor {
 
 	private final ObjectFactory<ActivityInvoker> activities;
 
+	private final ObjectFactory<ChildWorkflows> children;
+
 	/**
 	 * Create the interceptor; collaborators are looked up on first use so that proxying beans
 	 * does not create the engine early.
 	 * @param methods the registry of entry points and activities
 	 * @param starter starts workflows
 	 * @param activities runs activities of workflows
+	 * @param children runs child workflows
 	 */
 	public DurableMethodInterceptor(DurableMethods methods, ObjectFactory<WorkflowStarter> starter,
-			ObjectFactory<ActivityInvoker> activities) {
+			ObjectFactory<ActivityInvoker> activities, ObjectFactory<ChildWorkflows> children) {
 		this.methods = methods;
 		this.starter = starter;
 		this.activities = activities;
+		this.children = children;
 	}
 
 	@Override
@@ -60,9 +64,7 @@ public class DurableMethodInterceptor implements MethodInterceptor {
 			if (execution.consumeEntryInvocation()) {
 				return invocation.proceed();
 			}
-			throw new UnsupportedOperationException("Workflow '" + execution.workflowId() + "' called entry point "
-					+ workflow.describe() + "; child workflows are not available in this version of Durable. "
-					+ "Start it with WorkflowClient.start from an activity instead");
+			return this.children.getObject().call(execution, workflow, invocation.getArguments());
 		}
 		StartCapture capture = StartCapture.current();
 		if (capture != null) {

@@ -27,6 +27,27 @@ public enum EventKind {
 	/** The version chosen at a {@code Workflow.getVersion} call. */
 	VERSION_MARKER(true),
 
+	/** A signal wait began; output holds its deadline, if it has one. */
+	SIGNAL_WAIT_STARTED(true),
+
+	/** The awaited signal arrived; output holds its payload. */
+	SIGNAL_RECEIVED(true),
+
+	/** The signal wait's deadline passed first. */
+	SIGNAL_TIMED_OUT(true),
+
+	/** A child workflow was started; output holds its id. */
+	CHILD_STARTED(true),
+
+	/** The child workflow completed; output holds its result. */
+	CHILD_COMPLETED(true),
+
+	/** The child workflow failed or was cancelled; error holds why. */
+	CHILD_FAILED(true),
+
+	/** A cancellation request reached the workflow at this step as {@code WorkflowCancelledException}. */
+	CANCELLATION_DELIVERED(true),
+
 	/** The entry point returned; output holds the result. */
 	WORKFLOW_COMPLETED(false),
 

@@ -13,6 +13,8 @@ public class LeaseKeeper {
 
 	private final Map<String, ClaimedWorkflow> running = new ConcurrentHashMap<>();
 
+	private final Map<String, WorkflowExecution> executions = new ConcurrentHashMap<>();
+
 	private final WorkflowStore store;
 
 	/**
@@ -29,6 +31,22 @@ public class LeaseKeeper {
 
 	void untrack(ClaimedWorkflow claim) {
 		this.running.remove(claim.workflowId(), claim);
+		this.executions.remove(claim.workflowId());
+	}
+
+	void attach(WorkflowExecution execution) {
+		this.executions.put(execution.workflowId(), execution);
+	}
+
+	/**
+	 * Tell a workflow running on this node that its cancellation was requested.
+	 * @param workflowId the workflow
+	 */
+	void cancelRequested(String workflowId) {
+		WorkflowExecution execution = this.executions.get(workflowId);
+		if (execution != null) {
+			execution.requestCancel();
+		}
 	}
 
 	boolean isRunning(String workflowId) {
@@ -44,13 +62,13 @@ public class LeaseKeeper {
 	}
 
 	/**
-	 * Extend every running claim's lease.
+	 * Extend every running claim's lease, and pass on cancellation requests made on other nodes.
 	 * @param leaseUntil the new expiry
 	 */
 	public void renew(Instant leaseUntil) {
 		List<ClaimedWorkflow> claims = running();
 		if (!claims.isEmpty()) {
-			this.store.renewLeases(claims, leaseUntil);
+			this.store.renewLeases(claims, leaseUntil).forEach(this::cancelRequested);
 		}
 	}
 

@@ -15,9 +15,22 @@ import org.jspecify.annotations.Nullable;
  * pending for the workers
  * @param owner the node that holds that claim, or null
  * @param leaseUntil the lease expiry of that claim, or null
+ * @param parentId the parent of a child workflow, or null
  */
 public record NewWorkflow(String id, String type, String input, Instant createdAt, @Nullable ClaimedWorkflow claim,
-		@Nullable String owner, @Nullable Instant leaseUntil) {
+		@Nullable String owner, @Nullable Instant leaseUntil, @Nullable String parentId) {
+
+	/**
+	 * Describe a workflow for the workers to run, with no parent.
+	 * @param id the workflow id
+	 * @param type the workflow type name
+	 * @param input the JSON array of arguments
+	 * @param createdAt the creation time
+	 * @return the new workflow
+	 */
+	public static NewWorkflow pending(String id, String type, String input, Instant createdAt) {
+		return new NewWorkflow(id, type, input, createdAt, null, null, null, null);
+	}
 
 	/**
 	 * Validate the new workflow.

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import dev.durable.NonDeterministicWorkflowException;
 import dev.durable.Workflow;
+import dev.durable.WorkflowCancelledException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,10 @@ public class WorkflowExecution {
 
 	private @Nullable NonDeterministicWorkflowException nonDeterminism;
 
+	private volatile boolean cancelRequested;
+
+	private boolean cancellationDelivered;
+
 	WorkflowExecution(EngineContext engine, WorkflowRecord workflow, ClaimedWorkflow claim, List<JournalEvent> journal) {
 		this.engine = engine;
 		this.workflow = workflow;
@@ -56,6 +61,7 @@ public class WorkflowExecution {
 		}
 		this.nextSeq = maxSeq + 1;
 		this.recordedSteps = maxStep;
+		this.cancelRequested = workflow.cancelRequested();
 	}
 
 	/**
@@ -82,6 +88,7 @@ public class WorkflowExecution {
 		int step = nextStep();
 		String name = "sleep";
 		List<JournalEvent> recorded = recorded(step, name, EventKind.TIMER_STARTED);
+		deliverCancellation(step);
 		Instant fireAt;
 		if (recorded.isEmpty()) {
 			fireAt = now().plus(duration.isNegative() ? Duration.ZERO : duration);
@@ -102,7 +109,36 @@ public class WorkflowExecution {
 	 * @return the payload, or empty on timeout
 	 */
 	public <T> Optional<T> awaitSignal(String name, Class<T> type, @Nullable Duration timeout) {
-		throw new UnsupportedOperationException("Workflow.awaitSignal is not available in this version of Durable");
+		int step = nextStep();
+		List<JournalEvent> recorded = recorded(step, name, EventKind.SIGNAL_WAIT_STARTED);
+		String what = "signal '" + name + "' of workflow '" + workflowId() + "'";
+		JournalEvent last = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
+		if (last != null && last.kind() == EventKind.SIGNAL_RECEIVED) {
+			return Optional.ofNullable(type.cast(this.engine.codec().readResult(what, type, last.output())));
+		}
+		if (last != null && last.kind() == EventKind.SIGNAL_TIMED_OUT) {
+			return Optional.empty();
+		}
+		deliverCancellation(step);
+		Instant deadline;
+		if (recorded.isEmpty()) {
+			deadline = (timeout != null) ? now().plus(timeout.isNegative() ? Duration.ZERO : timeout) : null;
+			append(step, EventKind.SIGNAL_WAIT_STARTED, name, 0, null, (deadline != null) ? deadline.toString() : null,
+					null, null);
+		}
+		else {
+			String recordedDeadline = recorded.get(0).output();
+			deadline = (recordedDeadline != null) ? Instant.parse(recordedDeadline) : null;
+		}
+		Optional<String> payload = takeSignal(step, name);
+		if (payload.isPresent()) {
+			return Optional.ofNullable(type.cast(this.engine.codec().readResult(what, type, payload.get())));
+		}
+		if (deadline != null && !now().isBefore(deadline)) {
+			append(step, EventKind.SIGNAL_TIMED_OUT, name, 0, null, null, null, null);
+			return Optional.empty();
+		}
+		throw new WorkflowSuspension(deadline, Waits.signal(name));
 	}
 
 	/**
@@ -124,6 +160,14 @@ public class WorkflowExecution {
 		append(step, EventKind.SIDE_EFFECT, name, 0, null, this.engine.codec().writeResult(what, type, value), null,
 				null);
 		return value;
+	}
+
+	/**
+	 * Return the engine clock's time, recorded; see {@link Workflow#now()}.
+	 * @return the recorded instant
+	 */
+	public Instant recordedNow() {
+		return sideEffect("now", Instant.class, this::now);
 	}
 
 	/**
@@ -197,6 +241,12 @@ public class WorkflowExecution {
 		if (events.isEmpty()) {
 			return events;
 		}
+		for (JournalEvent event : events) {
+			if (event.kind() == EventKind.CANCELLATION_DELIVERED) {
+				this.cancellationDelivered = true;
+				throw cancelled();
+			}
+		}
 		JournalEvent first = events.get(0);
 		boolean kindMatches = false;
 		for (EventKind kind : expected) {
@@ -224,6 +274,60 @@ public class WorkflowExecution {
 		}
 		this.nextSeq++;
 		this.eventsByStep.computeIfAbsent(step, (s) -> new ArrayList<>()).add(event);
+	}
+
+	/**
+	 * Take a pending signal for the wait at a step, journaling its receipt with the consumption.
+	 */
+	private Optional<String> takeSignal(int step, String name) {
+		Instant now = now();
+		Optional<String> payload;
+		try {
+			payload = this.engine.store()
+				.takeSignal(this.claim, name, this.nextSeq, step, now, now.plus(this.engine.settings().leaseDuration()));
+		}
+		catch (RuntimeException ex) {
+			throw new RunAbandonedError(ex);
+		}
+		payload.ifPresent((json) -> {
+			JournalEvent event = new JournalEvent(this.nextSeq, step, EventKind.SIGNAL_RECEIVED, name, 0, null, json,
+					null, null, now);
+			this.nextSeq++;
+			this.eventsByStep.computeIfAbsent(step, (s) -> new ArrayList<>()).add(event);
+		});
+		return payload;
+	}
+
+	/**
+	 * Deliver a pending cancellation request at this step of a durable wait or activity: journal
+	 * it, so that every replay throws at the same point, and throw.
+	 */
+	void deliverCancellation(int step) {
+		if (this.cancelRequested && !this.cancellationDelivered) {
+			append(step, EventKind.CANCELLATION_DELIVERED, "cancel", 0, null, null, null, null);
+			this.cancellationDelivered = true;
+			throw cancelled();
+		}
+	}
+
+	void requestCancel() {
+		this.cancelRequested = true;
+	}
+
+	boolean cancellationDelivered() {
+		return this.cancellationDelivered;
+	}
+
+	long takeSeq() {
+		return this.nextSeq++;
+	}
+
+	void recordLocally(JournalEvent event) {
+		this.eventsByStep.computeIfAbsent(event.step(), (s) -> new ArrayList<>()).add(event);
+	}
+
+	private WorkflowCancelledException cancelled() {
+		return new WorkflowCancelledException("Workflow '" + workflowId() + "' was cancelled");
 	}
 
 	/**
@@ -289,6 +393,14 @@ public class WorkflowExecution {
 				return "Workflow." + name + "()";
 			case VERSION_MARKER:
 				return "Workflow.getVersion(\"" + name + "\")";
+			case SIGNAL_WAIT_STARTED:
+			case SIGNAL_RECEIVED:
+			case SIGNAL_TIMED_OUT:
+				return "Workflow.awaitSignal(\"" + name + "\")";
+			case CHILD_STARTED:
+			case CHILD_COMPLETED:
+			case CHILD_FAILED:
+				return "child workflow '" + name + "'";
 			default:
 				return kind + " '" + name + "'";
 		}

@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param error the error message, if any
  * @param owner the node running it, while running
  * @param dueAt when a worker should (re)claim it: start, wake-up or lease expiry; null when ended
+ * @param parentId the workflow that started this one as a child, if any
+ * @param cancelRequested whether cancellation was requested
  * @param createdAt when it was created
  * @param updatedAt when it last changed
  */
 public record WorkflowRecord(String id, String type, WorkflowStatus status, String input, @Nullable String result,
 		@Nullable String errorType, @Nullable String error, @Nullable String owner, @Nullable Instant dueAt,
-		Instant createdAt, Instant updatedAt) {
+		@Nullable String parentId, boolean cancelRequested, Instant createdAt, Instant updatedAt) {
 }

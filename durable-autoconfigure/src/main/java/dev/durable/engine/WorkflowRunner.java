@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.durable.WorkflowCancelledException;
 import dev.durable.WorkflowStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,6 +37,8 @@ public class WorkflowRunner {
 
 	private final CompletionWaiters waiters;
 
+	private final WorkerDispatch dispatch;
+
 	/**
 	 * Create the runner.
 	 * @param engine the engine context
@@ -43,9 +46,11 @@ public class WorkflowRunner {
 	 * @param beanFactory where workflow beans are found
 	 * @param leases tracks running claims for lease renewal
 	 * @param waiters notified when a workflow ends
+	 * @param dispatch wakes the workers when an ending child makes its parent due
 	 */
 	public WorkflowRunner(EngineContext engine, DurableMethods methods, BeanFactory beanFactory, LeaseKeeper leases,
-			CompletionWaiters waiters) {
+			CompletionWaiters waiters, WorkerDispatch dispatch) {
+		this.dispatch = dispatch;
 		this.engine = engine;
 		this.methods = methods;
 		this.beanFactory = beanFactory;
@@ -96,6 +101,7 @@ public class WorkflowRunner {
 		}
 		WorkflowExecution execution = new WorkflowExecution(this.engine, workflow, claim,
 				this.engine.store().journal(workflow.id()));
+		this.leases.attach(execution);
 		String what = "workflow '" + workflow.type() + "' (" + definition.describe() + ")";
 		Object[] arguments;
 		try {
@@ -149,6 +155,11 @@ public class WorkflowRunner {
 			fail(execution, ex);
 			return;
 		}
+		if (execution.cancellationDelivered()) {
+			finish(execution, WorkflowStatus.CANCELLED, output, null, null,
+					execution.lifecycleEvent(EventKind.WORKFLOW_CANCELLED, output, null, null));
+			return;
+		}
 		finish(execution, WorkflowStatus.COMPLETED, output, null, null,
 				execution.lifecycleEvent(EventKind.WORKFLOW_COMPLETED, output, null, null));
 	}
@@ -158,11 +169,16 @@ public class WorkflowRunner {
 			throw abandoned;
 		}
 		if (thrown instanceof WorkflowSuspension suspension) {
-			this.engine.store().suspend(execution.claim(), suspension.getWakeAt());
+			this.engine.store().suspend(execution.claim(), suspension.getWakeAt(), suspension.getWaitingFor());
 			return;
 		}
 		if (execution.nonDeterminism() != null) {
 			stopNonDeterministic(execution);
+			return;
+		}
+		if (thrown instanceof WorkflowCancelledException && execution.cancellationDelivered()) {
+			finish(execution, WorkflowStatus.CANCELLED, null, null, null,
+					execution.lifecycleEvent(EventKind.WORKFLOW_CANCELLED, null, null, null));
 			return;
 		}
 		fail(execution, thrown);
@@ -186,8 +202,12 @@ public class WorkflowRunner {
 
 	private void finish(WorkflowExecution execution, WorkflowStatus status, @Nullable String result,
 			@Nullable String errorType, @Nullable String error, JournalEvent event) {
-		this.engine.store().finish(execution.claim(), status, result, errorType, error, event);
+		String parentId = execution.workflow().parentId();
+		this.engine.store().finish(execution.claim(), status, result, errorType, error, event, parentId);
 		this.waiters.ended(execution.workflowId());
+		if (parentId != null) {
+			this.dispatch.wakeUp();
+		}
 	}
 
 	private Instant now() {

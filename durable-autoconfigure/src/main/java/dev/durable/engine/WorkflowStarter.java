@@ -63,7 +63,7 @@ public class WorkflowStarter {
 		}
 		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
 		boolean created = this.engine.store()
-			.create(new NewWorkflow(workflowId, workflow.type(), input, now(), null, null, null));
+			.create(NewWorkflow.pending(workflowId, workflow.type(), input, now()));
 		if (created) {
 			wakeWorkersAfterCommit();
 		}
@@ -84,7 +84,7 @@ public class WorkflowStarter {
 		Runnable createAndRun = () -> {
 			this.engine.store()
 				.create(new NewWorkflow(workflowId, workflow.type(), input, now, claim, this.engine.settings().nodeId(),
-						now.plus(this.engine.settings().leaseDuration())));
+						now.plus(this.engine.settings().leaseDuration()), null));
 			this.runner.run(claim);
 		};
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.durable.WorkflowStatus;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,22 @@ import org.jspecify.annotations.Nullable;
  * another claim replaced it.
  */
 public interface WorkflowStore extends WorkflowQueries {
+
+	/**
+	 * What became of a signal or a cancellation request.
+	 */
+	enum Delivery {
+
+		/** Stored; the workflow is woken if it waits. */
+		ACCEPTED,
+
+		/** No workflow has that id. */
+		NOT_FOUND,
+
+		/** The workflow has ended. */
+		ENDED
+
+	}
 
 	/**
 	 * Create a workflow and its {@code WORKFLOW_STARTED} event, unless the id exists.
@@ -40,18 +57,65 @@ public interface WorkflowStore extends WorkflowQueries {
 	 * @param errorType the error class name, if failed
 	 * @param error the error message, if failed
 	 * @param event the final journal event
+	 * @param parentId the parent to wake, for a child workflow, or null
 	 * @throws LeaseLostException if the claim was replaced
 	 */
 	void finish(ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result, @Nullable String errorType,
-			@Nullable String error, JournalEvent event);
+			@Nullable String error, JournalEvent event, @Nullable String parentId);
 
 	/**
-	 * Suspend a claimed workflow: status {@code WAITING} until {@code wakeAt}, claim dropped.
+	 * Suspend a claimed workflow: status {@code WAITING} until {@code wakeAt} or the awaited
+	 * event, claim dropped. If the awaited event already happened, it is due at once instead.
 	 * @param claim the claim
-	 * @param wakeAt when to run it again, or null to wait for an external event
+	 * @param wakeAt when to run it again at the latest, or null to wait for the event only
+	 * @param waitingFor the awaited event ({@link Waits}), or null for a timer only
 	 * @throws LeaseLostException if the claim was replaced
 	 */
-	void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt);
+	void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt, @Nullable String waitingFor);
+
+	/**
+	 * Take the oldest pending signal of a name for a claimed workflow: mark it consumed and
+	 * journal its {@code SIGNAL_RECEIVED} event in one transaction.
+	 * @param claim the claim
+	 * @param name the signal name
+	 * @param seq the journal position of the event
+	 * @param step the step of the signal wait
+	 * @param now the current time
+	 * @param leaseUntil the new lease expiry
+	 * @return the signal's JSON payload, or empty if none is pending
+	 * @throws LeaseLostException if the claim was replaced
+	 */
+	Optional<String> takeSignal(ClaimedWorkflow claim, String name, long seq, int step, Instant now,
+			Instant leaseUntil);
+
+	/**
+	 * Store a signal for a workflow and wake it if it waits for that signal.
+	 * @param workflowId the workflow
+	 * @param name the signal name
+	 * @param payload the JSON payload
+	 * @param now the current time
+	 * @return whether it was stored, or why not
+	 */
+	Delivery sendSignal(String workflowId, String name, String payload, Instant now);
+
+	/**
+	 * Request cancellation of a workflow and wake it if it waits.
+	 * @param workflowId the workflow
+	 * @param now the current time
+	 * @return whether it was requested, or why not
+	 */
+	Delivery requestCancel(String workflowId, Instant now);
+
+	/**
+	 * Start a child workflow from a claimed parent: the child's row and the parent's
+	 * {@code CHILD_STARTED} event in one transaction. An existing child of that id is kept.
+	 * @param claim the parent's claim
+	 * @param child the child to create
+	 * @param parentEvent the parent's journal event
+	 * @param leaseUntil the parent's new lease expiry
+	 * @throws LeaseLostException if the claim was replaced
+	 */
+	void startChild(ClaimedWorkflow claim, NewWorkflow child, JournalEvent parentEvent, Instant leaseUntil);
 
 	/**
 	 * Hand a claimed workflow back to be claimed again from {@code dueAt}, keeping its status
@@ -75,9 +139,9 @@ public interface WorkflowStore extends WorkflowQueries {
 	 * Extend the leases of workflows this node runs.
 	 * @param claims the claims to renew
 	 * @param leaseUntil the new lease expiry
-	 * @return how many leases were still held and renewed
+	 * @return the ids among them whose cancellation was requested
 	 */
-	int renewLeases(Collection<ClaimedWorkflow> claims, Instant leaseUntil);
+	Set<String> renewLeases(Collection<ClaimedWorkflow> claims, Instant leaseUntil);
 
 	/**
 	 * Make the running workflows of the given node claimable at once; used at start-up when

@@ -15,15 +15,36 @@ public final class WorkflowSuspension extends Error {
 
 	private final transient @Nullable Instant wakeAt;
 
+	private final transient @Nullable String waitingFor;
+
+	/**
+	 * Create a suspension on a timer.
+	 * @param wakeAt when the workflow should run again
+	 */
+	public WorkflowSuspension(Instant wakeAt) {
+		this(wakeAt, null);
+	}
+
 	/**
 	 * Create a suspension.
-	 * @param wakeAt when the workflow should run again, or null to wait for an external event
+	 * @param wakeAt when the workflow should run again at the latest, or null to wait only for
+	 * the external event
+	 * @param waitingFor the external event awaited ({@link Waits}), or null for a timer only
 	 */
-	public WorkflowSuspension(@Nullable Instant wakeAt) {
+	public WorkflowSuspension(@Nullable Instant wakeAt, @Nullable String waitingFor) {
 		super("Workflow suspended until " + ((wakeAt != null) ? wakeAt : "an external event")
 				+ " (an internal signal of Durable; do not catch Throwable or Error in workflow code)", null, false,
 				false);
 		this.wakeAt = wakeAt;
+		this.waitingFor = waitingFor;
+	}
+
+	/**
+	 * Return the external event the workflow waits for.
+	 * @return the awaited event ({@link Waits}), or null for a timer only
+	 */
+	public @Nullable String getWaitingFor() {
+		return this.waitingFor;
 	}
 
 	/**

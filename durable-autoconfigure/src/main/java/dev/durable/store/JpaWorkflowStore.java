@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.durable.WorkflowStatus;
@@ -13,9 +14,11 @@ import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.LeaseLostException;
 import dev.durable.engine.NewWorkflow;
+import dev.durable.engine.Waits;
 import dev.durable.engine.WorkflowRecord;
 import dev.durable.engine.WorkflowStore;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction per write; an activity's completion is one fenced update plus one insert.
  */
 public class JpaWorkflowStore implements WorkflowStore {
+
+	private static final List<String> ENDED = List.of(WorkflowStatus.COMPLETED.name(), WorkflowStatus.FAILED.name(),
+			WorkflowStatus.CANCELLED.name());
 
 	private final EntityManager entityManager;
 
@@ -76,6 +82,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 		WorkflowEntity entity = new WorkflowEntity(workflow.id(), workflow.type(),
 				((claim != null) ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING).name(), workflow.input(),
 				workflow.createdAt());
+		entity.setParentId(workflow.parentId());
 		if (claim != null) {
 			entity.claim(workflow.owner(), claim.runToken(), workflow.leaseUntil());
 		}
@@ -137,17 +144,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 	@Override
 	public void append(ClaimedWorkflow claim, JournalEvent event, Instant leaseUntil) {
 		this.transactions.executeWithoutResult((status) -> {
-			int held = this.entityManager
-				.createQuery("update DurableWorkflow w set w.updatedAt = :now, w.dueAt = :lease "
-						+ "where w.id = :id and w.runToken = :token")
-				.setParameter("now", event.timestamp())
-				.setParameter("lease", leaseUntil)
-				.setParameter("id", claim.workflowId())
-				.setParameter("token", claim.runToken())
-				.executeUpdate();
-			if (held == 0) {
-				throw new LeaseLostException(claim.workflowId());
-			}
+			fence(claim, event.timestamp(), leaseUntil);
 			this.entityManager.persist(toEntity(claim.workflowId(), event));
 			this.entityManager.flush();
 		});
@@ -155,11 +152,16 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	@Override
 	public void finish(ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result,
-			@Nullable String errorType, @Nullable String error, JournalEvent event) {
+			@Nullable String errorType, @Nullable String error, JournalEvent event, @Nullable String parentId) {
 		this.transactions.executeWithoutResult((tx) -> {
+			if (parentId != null) {
+				// Lock the parent first, as its suspend does: it then either sees this child ended or
+				// is already waiting when the wake-up below looks for it.
+				lock(parentId);
+			}
 			int held = this.entityManager
 				.createQuery("update DurableWorkflow w set w.status = :status, w.result = :result, "
-						+ "w.errorType = :errorType, w.error = :error, w.owner = null, w.runToken = null, "
+						+ "w.errorType = :errorType, w.error = :error, w.owner = null, w.runToken = null, w.waitingFor = null, "
 						+ "w.dueAt = null, w.updatedAt = :now where w.id = :id and w.runToken = :token")
 				.setParameter("status", status.name())
 				.setParameter("result", result)
@@ -173,34 +175,191 @@ public class JpaWorkflowStore implements WorkflowStore {
 				throw new LeaseLostException(claim.workflowId());
 			}
 			this.entityManager.persist(toEntity(claim.workflowId(), event));
+			if (parentId != null) {
+				wakeIfWaiting(parentId, Waits.child(claim.workflowId()), event.timestamp());
+			}
 		});
 	}
 
 	@Override
-	public void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt) {
-		hand(claim, WorkflowStatus.WAITING, wakeAt, this.clock.instant());
+	public void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt, @Nullable String waitingFor) {
+		Instant now = this.clock.instant();
+		this.transactions.executeWithoutResult((tx) -> {
+			hand(claim, wakeAt, waitingFor, now);
+			// The row lock taken above orders this check after any signal, child end or
+			// cancellation that locked the row first.
+			if (isCancelRequested(claim.workflowId())
+					|| (waitingFor != null && hasHappened(claim.workflowId(), waitingFor))) {
+				// The event came while this run decided to wait: run again at once instead.
+				this.entityManager.createQuery("update DurableWorkflow w set w.dueAt = :now where w.id = :id")
+					.setParameter("now", now)
+					.setParameter("id", claim.workflowId())
+					.executeUpdate();
+			}
+		});
 	}
 
 	@Override
 	public void release(ClaimedWorkflow claim, Instant dueAt) {
-		hand(claim, WorkflowStatus.WAITING, dueAt, this.clock.instant());
+		this.transactions.executeWithoutResult((tx) -> hand(claim, dueAt, null, this.clock.instant()));
 	}
 
-	private void hand(ClaimedWorkflow claim, WorkflowStatus status, @Nullable Instant dueAt, Instant now) {
-		this.transactions.executeWithoutResult((tx) -> {
-			int held = this.entityManager
-				.createQuery("update DurableWorkflow w set w.status = :status, w.owner = null, w.runToken = null, "
-						+ "w.dueAt = :dueAt, w.updatedAt = :now where w.id = :id and w.runToken = :token")
-				.setParameter("status", status.name())
-				.setParameter("dueAt", dueAt)
-				.setParameter("now", now)
+	private void hand(ClaimedWorkflow claim, @Nullable Instant dueAt, @Nullable String waitingFor, Instant now) {
+		int held = this.entityManager
+			.createQuery("update DurableWorkflow w set w.status = :status, w.owner = null, w.runToken = null, "
+					+ "w.dueAt = :dueAt, w.waitingFor = :waitingFor, w.updatedAt = :now "
+					+ "where w.id = :id and w.runToken = :token")
+			.setParameter("status", WorkflowStatus.WAITING.name())
+			.setParameter("dueAt", dueAt)
+			.setParameter("waitingFor", waitingFor)
+			.setParameter("now", now)
+			.setParameter("id", claim.workflowId())
+			.setParameter("token", claim.runToken())
+			.executeUpdate();
+		if (held == 0) {
+			throw new LeaseLostException(claim.workflowId());
+		}
+	}
+
+	private @Nullable WorkflowEntity lock(String workflowId) {
+		return this.entityManager.find(WorkflowEntity.class, workflowId, LockModeType.PESSIMISTIC_WRITE);
+	}
+
+	private boolean isCancelRequested(String workflowId) {
+		return Boolean.TRUE.equals(this.entityManager
+			.createQuery("select w.cancelRequested from DurableWorkflow w where w.id = :id", Boolean.class)
+			.setParameter("id", workflowId)
+			.getSingleResult());
+	}
+
+	private boolean hasHappened(String workflowId, String waitingFor) {
+		if (waitingFor.startsWith(Waits.SIGNAL)) {
+			return !this.entityManager
+				.createQuery("select s.id from DurableSignal s where s.workflowId = :id and s.name = :name "
+						+ "and s.consumedAt is null", Long.class)
+				.setParameter("id", workflowId)
+				.setParameter("name", waitingFor.substring(Waits.SIGNAL.length()))
+				.setMaxResults(1)
+				.getResultList()
+				.isEmpty();
+		}
+		if (waitingFor.startsWith(Waits.CHILD)) {
+			return !this.entityManager
+				.createQuery("select w.id from DurableWorkflow w where w.id = :id and w.status in :ended", String.class)
+				.setParameter("id", waitingFor.substring(Waits.CHILD.length()))
+				.setParameter("ended", ENDED)
+				.getResultList()
+				.isEmpty();
+		}
+		return false;
+	}
+
+	private void wakeIfWaiting(String workflowId, String waitingFor, Instant now) {
+		this.entityManager
+			.createQuery("update DurableWorkflow w set w.dueAt = :now where w.id = :id and w.status = :waiting "
+					+ "and w.waitingFor = :waitingFor")
+			.setParameter("now", now)
+			.setParameter("id", workflowId)
+			.setParameter("waiting", WorkflowStatus.WAITING.name())
+			.setParameter("waitingFor", waitingFor)
+			.executeUpdate();
+	}
+
+	@Override
+	public Optional<String> takeSignal(ClaimedWorkflow claim, String name, long seq, int step, Instant now,
+			Instant leaseUntil) {
+		return this.transactions.execute((tx) -> {
+			fence(claim, now, leaseUntil);
+			List<SignalEntity> pending = this.entityManager
+				.createQuery("select s from DurableSignal s where s.workflowId = :id and s.name = :name "
+						+ "and s.consumedAt is null order by s.id", SignalEntity.class)
 				.setParameter("id", claim.workflowId())
-				.setParameter("token", claim.runToken())
-				.executeUpdate();
-			if (held == 0) {
-				throw new LeaseLostException(claim.workflowId());
+				.setParameter("name", name)
+				.setMaxResults(1)
+				.getResultList();
+			if (pending.isEmpty()) {
+				return Optional.<String>empty();
 			}
+			SignalEntity signal = pending.get(0);
+			signal.consume(now);
+			this.entityManager.persist(new EventEntity(claim.workflowId(), seq, step,
+					EventKind.SIGNAL_RECEIVED.name(), name, 0, null, signal.getPayload(), null, null, now));
+			this.entityManager.flush();
+			return Optional.ofNullable(signal.getPayload()).or(() -> Optional.of("null"));
 		});
+	}
+
+	@Override
+	public Delivery sendSignal(String workflowId, String name, String payload, Instant now) {
+		return this.transactions.execute((tx) -> {
+			WorkflowEntity workflow = lock(workflowId);
+			if (workflow == null) {
+				return Delivery.NOT_FOUND;
+			}
+			if (WorkflowStatus.valueOf(workflow.getStatus()).isTerminal()) {
+				return Delivery.ENDED;
+			}
+			this.entityManager.persist(new SignalEntity(workflowId, name, payload, now));
+			this.entityManager.flush();
+			wakeIfWaiting(workflowId, Waits.signal(name), now);
+			return Delivery.ACCEPTED;
+		});
+	}
+
+	@Override
+	public Delivery requestCancel(String workflowId, Instant now) {
+		return this.transactions.execute((tx) -> {
+			Optional<WorkflowStatus> status = currentStatus(workflowId);
+			if (status.isEmpty()) {
+				return Delivery.NOT_FOUND;
+			}
+			if (status.get().isTerminal()) {
+				return Delivery.ENDED;
+			}
+			this.entityManager
+				.createQuery("update DurableWorkflow w set w.cancelRequested = true, w.updatedAt = :now, "
+						+ "w.dueAt = case when w.status = :waiting then :now else w.dueAt end where w.id = :id")
+				.setParameter("now", now)
+				.setParameter("waiting", WorkflowStatus.WAITING.name())
+				.setParameter("id", workflowId)
+				.executeUpdate();
+			return Delivery.ACCEPTED;
+		});
+	}
+
+	@Override
+	public void startChild(ClaimedWorkflow claim, NewWorkflow child, JournalEvent parentEvent, Instant leaseUntil) {
+		this.transactions.executeWithoutResult((tx) -> {
+			fence(claim, parentEvent.timestamp(), leaseUntil);
+			if (this.entityManager.find(WorkflowEntity.class, child.id()) == null) {
+				insert(child);
+			}
+			this.entityManager.persist(toEntity(claim.workflowId(), parentEvent));
+			this.entityManager.flush();
+		});
+	}
+
+	private void fence(ClaimedWorkflow claim, Instant now, Instant leaseUntil) {
+		int held = this.entityManager
+			.createQuery("update DurableWorkflow w set w.updatedAt = :now, w.dueAt = :lease "
+					+ "where w.id = :id and w.runToken = :token")
+			.setParameter("now", now)
+			.setParameter("lease", leaseUntil)
+			.setParameter("id", claim.workflowId())
+			.setParameter("token", claim.runToken())
+			.executeUpdate();
+		if (held == 0) {
+			throw new LeaseLostException(claim.workflowId());
+		}
+	}
+
+	private Optional<WorkflowStatus> currentStatus(String workflowId) {
+		return this.entityManager
+			.createQuery("select w.status from DurableWorkflow w where w.id = :id", String.class)
+			.setParameter("id", workflowId)
+			.getResultStream()
+			.findFirst()
+			.map(WorkflowStatus::valueOf);
 	}
 
 	@Override
@@ -216,7 +375,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 				return List.of();
 			}
 			this.entityManager
-				.createQuery("update DurableWorkflow w set w.status = :running, w.owner = :owner, w.runToken = :token, "
+				.createQuery("update DurableWorkflow w set w.status = :running, w.owner = :owner, w.runToken = :token, w.waitingFor = null, "
 						+ "w.dueAt = :lease, w.updatedAt = :now where w.id in :ids and w.dueAt <= :now")
 				.setParameter("running", WorkflowStatus.RUNNING.name())
 				.setParameter("owner", nodeId)
@@ -238,20 +397,22 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
-	public int renewLeases(Collection<ClaimedWorkflow> claims, Instant leaseUntil) {
-		Integer renewed = this.transactions.execute((tx) -> {
-			int count = 0;
+	public Set<String> renewLeases(Collection<ClaimedWorkflow> claims, Instant leaseUntil) {
+		return this.transactions.execute((tx) -> {
 			for (ClaimedWorkflow claim : claims) {
-				count += this.entityManager
+				this.entityManager
 					.createQuery("update DurableWorkflow w set w.dueAt = :lease where w.id = :id and w.runToken = :token")
 					.setParameter("lease", leaseUntil)
 					.setParameter("id", claim.workflowId())
 					.setParameter("token", claim.runToken())
 					.executeUpdate();
 			}
-			return count;
+			return Set.copyOf(this.entityManager
+				.createQuery("select w.id from DurableWorkflow w where w.id in :ids and w.cancelRequested = true",
+						String.class)
+				.setParameter("ids", claims.stream().map(ClaimedWorkflow::workflowId).toList())
+				.getResultList());
 		});
-		return (renewed != null) ? renewed : 0;
 	}
 
 	@Override
@@ -278,7 +439,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 	private static WorkflowRecord toRecord(WorkflowEntity entity) {
 		return new WorkflowRecord(entity.getId(), entity.getType(), WorkflowStatus.valueOf(entity.getStatus()),
 				entity.getInput(), entity.getResult(), entity.getErrorType(), entity.getError(), entity.getOwner(),
-				entity.getDueAt(), entity.getCreatedAt(), entity.getUpdatedAt());
+				entity.getDueAt(), entity.getParentId(), entity.isCancelRequested(), entity.getCreatedAt(),
+				entity.getUpdatedAt());
 	}
 
 	private static JournalEvent toEvent(EventEntity entity) {

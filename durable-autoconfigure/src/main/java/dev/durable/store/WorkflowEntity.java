@@ -43,6 +43,15 @@ public class WorkflowEntity {
 	@Column(name = "run_token", length = 64)
 	private @Nullable String runToken;
 
+	@Column(name = "parent_id", length = 255)
+	private @Nullable String parentId;
+
+	@Column(name = "waiting_for", length = 300)
+	private @Nullable String waitingFor;
+
+	@Column(name = "cancel_requested", nullable = false)
+	private boolean cancelRequested;
+
 	@Column(name = "due_at")
 	private @Nullable Instant dueAt;
 
@@ -94,6 +103,18 @@ public class WorkflowEntity {
 
 	@Nullable String getOwner() {
 		return this.owner;
+	}
+
+	@Nullable String getParentId() {
+		return this.parentId;
+	}
+
+	boolean isCancelRequested() {
+		return this.cancelRequested;
+	}
+
+	void setParentId(@Nullable String parentId) {
+		this.parentId = parentId;
 	}
 
 	@Nullable Instant getDueAt() {

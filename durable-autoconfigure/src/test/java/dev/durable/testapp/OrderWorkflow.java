@@ -20,6 +20,9 @@ public class OrderWorkflow {
 	/** Flipped by tests to simulate a code change between runs. */
 	public static volatile boolean changedCode;
 
+	/** Flipped by tests to deploy the "add audit" change to running workflows. */
+	public static volatile boolean auditDeployed;
+
 	private final Warehouse warehouse;
 
 	private final Ledger ledger;
@@ -64,6 +67,16 @@ public class OrderWorkflow {
 		Workflow.sleep(Duration.ofMillis(300));
 		this.warehouse.ship(orderId);
 		return "done";
+	}
+
+	public String versioned(String orderId) {
+		if (auditDeployed && Workflow.getVersion("add-audit", Workflow.DEFAULT_VERSION, 1) == 1) {
+			this.warehouse.audit(orderId);
+		}
+		this.warehouse.reserve(orderId, List.of());
+		Workflow.sleep(Duration.ofMillis(300));
+		this.warehouse.ship(orderId);
+		return auditDeployed ? "new code" : "old code";
 	}
 
 	public String flaky(String orderId, int failures) {

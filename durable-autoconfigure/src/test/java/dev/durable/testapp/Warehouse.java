@@ -30,6 +30,20 @@ public class Warehouse {
 		return "C-" + orderId + "-" + cents;
 	}
 
+	public void refund(String chargeId) {
+		this.calls.increment("refund:" + chargeId);
+		this.calls.record("compensations", "refund:" + chargeId);
+	}
+
+	public void release(String reservation) {
+		this.calls.increment("release:" + reservation);
+		this.calls.record("compensations", "release:" + reservation);
+	}
+
+	public void audit(String orderId) {
+		this.calls.increment("audit:" + orderId);
+	}
+
 	public void ship(String orderId) {
 		this.calls.increment("ship:" + orderId);
 	}

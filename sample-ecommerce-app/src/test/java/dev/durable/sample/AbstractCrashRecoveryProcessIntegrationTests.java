@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.durable.test.JvmProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ abstract class AbstractCrashRecoveryProcessIntegrationTests {
 	void aWorkflowKilledAfterItsFirstActivityCompletesAfterRestartWithThatActivityRunOnce() throws Exception {
 		Path ledger = this.workDir.resolve("warehouse-ledger.txt");
 		String orderId;
-		try (SampleProcess first = SampleProcess.start(this.workDir, "first",
+		try (JvmProcess first = JvmProcess.startJar(System.getProperty("sample.jar"), this.workDir, "first",
 				arguments("--shop.payment-delay=10m", "--shop.ledger=" + ledger))) {
 			orderId = JsonPath.read(first.post("/orders", ORDER).body(), "$.orderId");
 			// The reservation is journaled; the payment provider is still busy answering.
@@ -42,7 +43,7 @@ abstract class AbstractCrashRecoveryProcessIntegrationTests {
 			assertThat(Files.readAllLines(ledger)).hasSize(1);
 			first.killHard();
 		}
-		try (SampleProcess second = SampleProcess.start(this.workDir, "second",
+		try (JvmProcess second = JvmProcess.startJar(System.getProperty("sample.jar"), this.workDir, "second",
 				arguments("--shop.payment-delay=0ms", "--shop.ledger=" + ledger))) {
 			String detail = second.awaitBody("/actuator/workflows/" + orderId,
 					(body) -> "COMPLETED".equals(JsonPath.read(body, "$.status")), Duration.ofSeconds(60));

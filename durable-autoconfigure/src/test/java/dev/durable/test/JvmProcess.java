@@ -1,4 +1,4 @@
-package dev.durable.sample;
+package dev.durable.test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The packaged sample application running as a real JVM process, for crash tests.
+ * A Spring Boot application running as a real JVM process, for crash tests that kill it with
+ * {@code kill -9} and start it again.
  */
-final class SampleProcess implements AutoCloseable {
+public final class JvmProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -26,41 +27,68 @@ final class SampleProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private SampleProcess(Process process, int port, Path log) {
+	private JvmProcess(Process process, int port, Path log) {
 		this.process = process;
 		this.port = port;
 		this.log = log;
 	}
 
 	/**
-	 * Start the sample jar and wait until it serves HTTP.
+	 * Start an executable jar and wait until it serves HTTP.
+	 * @param jar the jar
+	 * @param workDir the working directory, where the log goes too
+	 * @param name the log's name
+	 * @param arguments the application's arguments
+	 * @return the running process
+	 * @throws Exception if it does not start
 	 */
-	static SampleProcess start(Path workDir, String name, List<String> arguments) throws Exception {
-		String jar = System.getProperty("sample.jar");
+	public static JvmProcess startJar(String jar, Path workDir, String name, List<String> arguments) throws Exception {
 		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-			throw new IllegalStateException("The packaged sample jar (system property sample.jar = " + jar
-					+ ") is missing; run these tests with 'mvnw verify', which packages it first");
+			throw new IllegalStateException("The packaged jar " + jar + " is missing; run these tests with "
+					+ "'mvnw verify', which packages it first");
 		}
+		return start(List.of("-jar", jar), workDir, name, arguments);
+	}
+
+	/**
+	 * Start a main class on this test JVM's class path and wait until it serves HTTP.
+	 * @param mainClass the application class
+	 * @param workDir the working directory, where the log goes too
+	 * @param name the log's name
+	 * @param arguments the application's arguments
+	 * @return the running process
+	 * @throws Exception if it does not start
+	 */
+	public static JvmProcess startMain(Class<?> mainClass, Path workDir, String name, List<String> arguments)
+			throws Exception {
+		return start(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()), workDir, name,
+				arguments);
+	}
+
+	private static JvmProcess start(List<String> launch, Path workDir, String name, List<String> arguments)
+			throws Exception {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", jar, "--server.port=" + port));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+		command.addAll(launch);
+		command.add("--server.port=" + port);
 		command.addAll(arguments);
 		Path log = workDir.resolve(name + ".log");
 		Process process = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		SampleProcess sample = new SampleProcess(process, port, log);
+		JvmProcess sample = new JvmProcess(process, port, log);
 		sample.awaitHttp(Duration.ofSeconds(90));
 		return sample;
 	}
 
-	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+	public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
 		return HTTP.send(HttpRequest.newBuilder(uri(path))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
@@ -70,8 +98,13 @@ final class SampleProcess implements AutoCloseable {
 
 	/**
 	 * Poll a path until its body satisfies the condition.
+	 * @param path the path
+	 * @param condition the condition on the body of a 200 response
+	 * @param timeout how long to poll
+	 * @return the body that satisfied it
+	 * @throws Exception on timeout or if the process died
 	 */
-	String awaitBody(String path, Predicate<String> condition, Duration timeout) throws Exception {
+	public String awaitBody(String path, Predicate<String> condition, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		String last = null;
 		while (System.nanoTime() < deadline) {
@@ -91,8 +124,9 @@ final class SampleProcess implements AutoCloseable {
 
 	/**
 	 * Kill the process the hard way: SIGKILL, no shutdown hooks, no graceful anything.
+	 * @throws Exception if kill fails
 	 */
-	void killHard() throws Exception {
+	public void killHard() throws Exception {
 		Process kill = new ProcessBuilder("kill", "-9", Long.toString(this.process.pid())).inheritIO().start();
 		if (kill.waitFor() != 0) {
 			throw new IllegalStateException("kill -9 " + this.process.pid() + " failed");
@@ -100,7 +134,7 @@ final class SampleProcess implements AutoCloseable {
 		this.process.waitFor();
 	}
 
-	String logTail() {
+	public String logTail() {
 		try {
 			List<String> lines = Files.readAllLines(this.log);
 			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
@@ -128,7 +162,7 @@ final class SampleProcess implements AutoCloseable {
 				throw new IllegalStateException("The sample process exited during start-up; its log:\n" + logTail());
 			}
 			try {
-				if (get("/actuator/health").statusCode() == 200) {
+				if (get("/actuator").statusCode() == 200) {
 					return;
 				}
 			}
