@@ -14,9 +14,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The benchmark's own PostgreSQL schema: created with the engine's tables at the start, emptied
- * between the floor and Durable, dropped at the end; and the server counters that the IO
- * figures come from.
+ * The benchmark's own PostgreSQL schema, created with the engine's tables at the start and
+ * dropped at the end; and the server counters that the IO figures come from.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -101,18 +100,6 @@ final class BenchDatabase implements AutoCloseable {
 				}
 			}
 		}
-	}
-
-	/**
-	 * Empty the engine's tables and checkpoint, so that each side starts from the same state.
-	 */
-	void reset() throws SQLException {
-		try (Statement statement = this.admin.createStatement()) {
-			statement.execute("truncate durable_event, durable_workflow");
-			statement.execute("vacuum analyze durable_workflow");
-			statement.execute("vacuum analyze durable_event");
-		}
-		checkpoint();
 	}
 
 	/**

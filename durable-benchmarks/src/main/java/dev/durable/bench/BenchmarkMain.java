@@ -1,15 +1,18 @@
 package dev.durable.bench;
 
 import java.lang.management.ManagementFactory;
+import java.time.LocalTime;
+import java.util.List;
 
 import dev.durable.bench.Target.ReplayResult;
 import dev.durable.bench.Workloads.Concurrent;
 import dev.durable.bench.Workloads.Io;
+import dev.durable.bench.Workloads.Pair;
 import dev.durable.bench.Workloads.Sequential;
 
 /**
- * Runs the benchmark: the raw-JDBC floor first, then Durable in a Spring Boot context, on the
- * same PostgreSQL schema (emptied in between), and prints the results as a Markdown table.
+ * Runs the benchmark: the raw-JDBC floor and Durable in a Spring Boot context, side by side on
+ * the same PostgreSQL schema, and prints the results as a Markdown table.
  */
 public final class BenchmarkMain {
 
@@ -21,99 +24,132 @@ public final class BenchmarkMain {
 		try (BenchDatabase database = BenchDatabase.create(settings)) {
 			System.out.println(environment(settings, database));
 			Workloads workloads = new Workloads(settings);
-			Side floor;
-			try (FloorTarget target = new FloorTarget(database.pool())) {
-				floor = measure("floor", target, workloads, database, settings);
-			}
-			database.reset();
-			Side durable;
+			Side floor = new Side();
+			Side durable = new Side();
 			ParkedWorkload.Result parked = null;
-			try (DurableTarget target = new DurableTarget(database, settings)) {
-				durable = measure("durable", target, workloads, database, settings);
+			String profile = null;
+			try (FloorTarget floorTarget = new FloorTarget(database.pool());
+					DurableTarget durableTarget = new DurableTarget(database, settings)) {
+				List<Target> both = List.of(floorTarget, durableTarget);
+				if (settings.runs("w1")) {
+					progress("W1 sequential: " + settings.w1Warmup() + " warm-up + " + settings.w1Workflows()
+							+ " workflows per side, sides taking turns");
+					Pair<Sequential> sequential = workloads.sequential(both);
+					floor.sequential = sequential.floor();
+					durable.sequential = sequential.durable();
+					progress("W1 concurrent: " + settings.w1Threads() + " threads, "
+							+ settings.w1Window().toMillis() / 1000.0 + " s per side after "
+							+ settings.w1WarmupWindow().toMillis() / 1000.0 + " s warm-up, sides taking turns");
+					Pair<Concurrent> concurrent = workloads.concurrent(both);
+					floor.concurrent = concurrent.floor();
+					durable.concurrent = concurrent.durable();
+				}
+				if (settings.runs("w2")) {
+					progress("W2: 1 warm-up + " + settings.w2Repetitions() + " workflows of " + settings.w2Steps()
+							+ " activities per side, sides taking turns");
+					Pair<Samples> perStep = workloads.perStep(both);
+					floor.perStep = perStep.floor();
+					durable.perStep = perStep.durable();
+				}
+				if (settings.runs("w3")) {
+					progress("W3: 1 warm-up + " + settings.w3Repetitions() + " replays of " + settings.w3Steps()
+							+ " recorded activities per side");
+					floor.replay = floorTarget.replay(settings.w3Steps(), settings.w3Repetitions());
+					durable.replay = durableTarget.replay(settings.w3Steps(), settings.w3Repetitions());
+				}
+				if (settings.runs("io")) {
+					progress("IO: " + settings.ioWorkflows() + " W1 workflows, then one W2 workflow, per side");
+					for (Target target : both) {
+						Side side = (target == floorTarget) ? floor : durable;
+						side.ioWorkflow = workloads.io(database, target, settings.ioWorkflows(), 3, true);
+						side.ioStep = workloads.io(database, target, 1, settings.w2Steps(), false);
+					}
+				}
 				if (settings.runs("w4")) {
-					progress("durable", "W4: " + settings.w4Workflows() + " workflows waiting at once");
-					parked = new ParkedWorkload(database, settings).run(target);
+					progress("W4: " + settings.w4Workflows() + " workflows waiting at once (Durable only)");
+					parked = new ParkedWorkload(database, settings).run(durableTarget);
+				}
+				if (settings.profile()) {
+					progress("Profile: stack samples of W1 and W2 on both sides (after the measurements)");
+					profile = profile(settings, both);
 				}
 			}
 			System.out.println();
 			System.out.println(table(settings, floor, durable, parked));
 			System.out.println();
 			System.out.println(notes(settings, floor, durable));
+			if (profile != null) {
+				System.out.println();
+				System.out.println(profile);
+			}
 		}
 	}
 
-	private static Side measure(String side, Target target, Workloads workloads, BenchDatabase database,
-			BenchSettings settings) throws Exception {
-		Sequential sequential = null;
-		Concurrent concurrent = null;
-		Samples perStep = null;
-		ReplayResult replay = null;
-		Io ioWorkflow = null;
-		Io ioStep = null;
-		if (settings.runs("w1")) {
-			progress(side, "W1 sequential: " + settings.w1Warmup() + " warm-up + " + settings.w1Workflows() + " workflows");
-			sequential = workloads.sequential(target);
-			progress(side, "W1 concurrent: " + settings.w1Threads() + " threads for " + settings.w1Window().toSeconds()
-					+ " s after " + settings.w1WarmupWindow().toSeconds() + " s warm-up");
-			concurrent = workloads.concurrent(target);
+	/**
+	 * Sample the calling thread's stack while it runs W1 and W2 workflows on each side, and show
+	 * where the time goes, per workflow (W1) and per step (W2).
+	 */
+	private static String profile(BenchSettings settings, List<Target> targets) throws Exception {
+		StringBuilder table = new StringBuilder("| Workload, side | Where the calling thread's time goes | share | µs |\n"
+				+ "|---|---|--:|--:|\n");
+		int[][] shapes = { { 3, Math.max(50, settings.w1Workflows() / 3), 1 },
+				{ settings.w2Steps(), Math.max(1, settings.w2Repetitions()), settings.w2Steps() } };
+		for (int[] shape : shapes) {
+			for (Target target : targets) {
+				long elapsed;
+				try (StackSampler sampler = new StackSampler(Thread.currentThread())) {
+					long started = System.nanoTime();
+					for (int i = 0; i < shape[1]; i++) {
+						target.runWorkflow("profile-" + i, shape[0]);
+					}
+					elapsed = System.nanoTime() - started;
+					String label = ((shape[0] == 3) ? "W1 per workflow, " : "W2 per step, ") + target.name();
+					table.append(sampler.rows(label, elapsed / 1e3 / shape[1] / shape[2]));
+				}
+			}
 		}
-		if (settings.runs("w2")) {
-			progress(side, "W2: 1 warm-up + " + settings.w2Repetitions() + " workflows of " + settings.w2Steps()
-					+ " activities");
-			perStep = workloads.perStep(target);
-		}
-		if (settings.runs("w3")) {
-			progress(side, "W3: 1 warm-up + " + settings.w3Repetitions() + " replays of " + settings.w3Steps()
-					+ " recorded activities");
-			replay = target.replay(settings.w3Steps(), settings.w3Repetitions());
-		}
-		if (settings.runs("io")) {
-			progress(side, "IO: " + settings.ioWorkflows() + " W1 workflows, then one W2 workflow");
-			ioWorkflow = workloads.io(database, target, settings.ioWorkflows(), 3, true);
-			ioStep = workloads.io(database, target, 1, settings.w2Steps(), false);
-		}
-		return new Side(sequential, concurrent, perStep, replay, ioWorkflow, ioStep);
+		return table.toString();
 	}
 
 	private static String table(BenchSettings settings, Side floor, Side durable, ParkedWorkload.Result parked) {
 		ResultTable table = new ResultTable();
-		if (floor.sequential() != null) {
+		if (floor.sequential != null) {
 			String w1 = "W1 sequential (3 activities)";
-			table.compare(w1, "median ms / workflow", ResultTable.millis(floor.sequential().latency().median()),
-					ResultTable.millis(durable.sequential().latency().median()), 2, true, 1.3);
-			table.compare(w1, "p99 ms / workflow", ResultTable.millis(floor.sequential().latency().p99()),
-					ResultTable.millis(durable.sequential().latency().p99()), 2, true, 0);
-			table.compare(w1, "workflows / s", floor.sequential().perSecond(), durable.sequential().perSecond(), 0, false,
+			table.compare(w1, "median ms / workflow", ResultTable.millis(floor.sequential.latency().median()),
+					ResultTable.millis(durable.sequential.latency().median()), 2, true, 1.3);
+			table.compare(w1, "p99 ms / workflow", ResultTable.millis(floor.sequential.latency().p99()),
+					ResultTable.millis(durable.sequential.latency().p99()), 2, true, 0);
+			table.compare(w1, "workflows / s", floor.sequential.perSecond(), durable.sequential.perSecond(), 0, false,
 					0);
 			String w1c = "W1 concurrent (" + settings.w1Threads() + " threads)";
-			table.compare(w1c, "workflows / s", floor.concurrent().perSecond(), durable.concurrent().perSecond(), 0,
+			table.compare(w1c, "workflows / s", floor.concurrent.perSecond(), durable.concurrent.perSecond(), 0,
 					false, 1.5);
-			table.compare(w1c, "p99 ms / workflow", ResultTable.millis(floor.concurrent().latency().p99()),
-					ResultTable.millis(durable.concurrent().latency().p99()), 2, true, 0);
+			table.compare(w1c, "p99 ms / workflow", ResultTable.millis(floor.concurrent.latency().p99()),
+					ResultTable.millis(durable.concurrent.latency().p99()), 2, true, 0);
 		}
-		if (floor.perStep() != null) {
+		if (floor.perStep != null) {
 			String w2 = "W2 (" + settings.w2Steps() + " activities)";
 			table.compare(w2, "µs / step, median of " + settings.w2Repetitions(),
-					ResultTable.micros(floor.perStep().median()), ResultTable.micros(durable.perStep().median()), 0, true,
+					ResultTable.micros(floor.perStep.median()), ResultTable.micros(durable.perStep.median()), 0, true,
 					1.15);
 			table.compare(w2, "µs / step, worst of " + settings.w2Repetitions(),
-					ResultTable.micros(floor.perStep().max()), ResultTable.micros(durable.perStep().max()), 0, true, 0);
+					ResultTable.micros(floor.perStep.max()), ResultTable.micros(durable.perStep.max()), 0, true, 0);
 		}
-		if (floor.replay() != null) {
-			String w3 = "W3 replay (" + durable.replay().events() + " events)";
+		if (floor.replay != null) {
+			String w3 = "W3 replay (" + durable.replay.events() + " events)";
 			table.compare(w3, "median ms (floor: JDBC load of row + journal; Durable: claim → first new step)",
-					ResultTable.millis(floor.replay().headline().median()),
-					ResultTable.millis(durable.replay().headline().median()), 2, true, 0);
-			table.compare(w3, "p99 ms (same)", ResultTable.millis(floor.replay().headline().p99()),
-					ResultTable.millis(durable.replay().headline().p99()), 2, true, 0);
+					ResultTable.millis(floor.replay.headline().median()),
+					ResultTable.millis(durable.replay.headline().median()), 2, true, 0);
+			table.compare(w3, "p99 ms (same)", ResultTable.millis(floor.replay.headline().p99()),
+					ResultTable.millis(durable.replay.headline().p99()), 2, true, 0);
 			table.row(w3, "median ms, replay inside the workflow method", "—",
-					ResultTable.format(ResultTable.millis(durable.replay().inMethod().median()), 2), "",
-					"claim → first new step < 5 ms — "
-							+ (ResultTable.millis(durable.replay().headline().p99()) < 5 ? "met (p99)" : "**not met** (p99)"));
+					ResultTable.format(ResultTable.millis(durable.replay.inMethod().median()), 2), "",
+					"< 5 ms (claim → first new step, median) — "
+							+ (ResultTable.millis(durable.replay.headline().median()) < 5 ? "met" : "**not met**"));
 		}
-		if (floor.ioWorkflow() != null) {
-			ioRows(table, "IO per W1 workflow", floor.ioWorkflow(), durable.ioWorkflow());
-			ioRows(table, "IO per W2 step", floor.ioStep(), durable.ioStep());
+		if (floor.ioWorkflow != null) {
+			ioRows(table, "IO per W1 workflow", floor.ioWorkflow, durable.ioWorkflow);
+			ioRows(table, "IO per W2 step", floor.ioStep, durable.ioStep);
 		}
 		if (parked != null) {
 			String w4 = "W4 (" + ResultTable.format(parked.workflows(), 0) + " waiting)";
@@ -123,7 +159,7 @@ public final class BenchmarkMain {
 							+ ResultTable.format(parked.before().heapBytes() / mb, 1) + " MB)",
 					"", "");
 			table.row(w4, "live JVM threads while all wait", "—",
-					parked.parked().threads() + " (before: " + parked.before().threads() + ")", "",
+					parked.parked().threads() + " (before starting them: " + parked.before().threads() + ")", "",
 					"no thread per waiting workflow — "
 							+ ((parked.parked().threads() - parked.before().threads() < parked.workflows() / 10) ? "met"
 									: "**not met**"));
@@ -152,7 +188,7 @@ public final class BenchmarkMain {
 	private static String notes(BenchSettings settings, Side floor, Side durable) {
 		StringBuilder notes = new StringBuilder();
 		for (Side side : new Side[] { floor, durable }) {
-			for (Io io : new Io[] { side.ioWorkflow(), side.ioStep() }) {
+			for (Io io : new Io[] { side.ioWorkflow, side.ioStep }) {
 				if (io != null && io.otherSessions() > 0) {
 					notes.append("Warning: other applications' sessions were busy on this database during an IO window; "
 						+ "its counters include their work.\n");
@@ -176,15 +212,27 @@ public final class BenchmarkMain {
 				+ ManagementFactory.getOperatingSystemMXBean().getName();
 	}
 
-	private static void progress(String side, String message) {
-		System.out.println("[" + side + "] " + message);
+	private static void progress(String message) {
+		System.out.println("[" + LocalTime.now().withNano(0) + "] " + message);
 	}
 
 	/**
-	 * Everything measured on one side; a part not run is null.
+	 * Everything measured on one side; a part not run stays null.
 	 */
-	private record Side(Sequential sequential, Concurrent concurrent, Samples perStep, ReplayResult replay,
-			Io ioWorkflow, Io ioStep) {
+	private static final class Side {
+
+		Sequential sequential;
+
+		Concurrent concurrent;
+
+		Samples perStep;
+
+		ReplayResult replay;
+
+		Io ioWorkflow;
+
+		Io ioStep;
+
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +62,7 @@ final class ParkedWorkload {
 		}
 		finally {
 			starters.shutdown();
+			starters.awaitTermination(1, TimeUnit.MINUTES);
 		}
 		long waiting;
 		do {

@@ -1,7 +1,6 @@
 package dev.durable.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +14,12 @@ final class Workloads {
 	/** How long closed sessions get to end and publish their counters. */
 	private static final Duration STATS_SETTLE = Duration.ofMillis(500);
 
+	/** Turns the sides take in each interleaved workload. */
+	private static final int ROUNDS = 10;
+
+	/** Turns of W1 concurrent: fewer, so that the ramp-down at the end of each turn matters little. */
+	private static final int CONCURRENT_ROUNDS = 4;
+
 	private final BenchSettings settings;
 
 	private final AtomicLong keys = new AtomicLong();
@@ -24,34 +29,65 @@ final class Workloads {
 	}
 
 	/**
-	 * W1 sequential: workflows of three activities, one after the other on one thread.
+	 * W1 sequential: workflows of three activities, one after the other on one thread. Both sides
+	 * warm up first, then take turns in rounds (floor, Durable, Durable, floor, ...) so that
+	 * whatever else the machine does falls on both alike.
 	 */
-	Sequential sequential(Target target) throws Exception {
-		for (int i = 0; i < this.settings.w1Warmup(); i++) {
-			target.runWorkflow(key(), 3);
+	Pair<Sequential> sequential(List<Target> targets) throws Exception {
+		for (Target target : targets) {
+			for (int i = 0; i < this.settings.w1Warmup(); i++) {
+				target.runWorkflow(key(), 3);
+			}
 		}
-		Samples latency = new Samples();
-		long started = System.nanoTime();
-		for (int i = 0; i < this.settings.w1Workflows(); i++) {
-			long before = System.nanoTime();
-			target.runWorkflow(key(), 3);
-			latency.add(System.nanoTime() - before);
+		List<Samples> latency = List.of(new Samples(), new Samples());
+		long[] elapsed = new long[2];
+		int perRound = Math.max(1, this.settings.w1Workflows() / ROUNDS);
+		for (int round = 0; round < ROUNDS; round++) {
+			for (int side : order(round)) {
+				long started = System.nanoTime();
+				for (int i = 0; i < perRound; i++) {
+					long before = System.nanoTime();
+					targets.get(side).runWorkflow(key(), 3);
+					latency.get(side).add(System.nanoTime() - before);
+				}
+				elapsed[side] += System.nanoTime() - started;
+			}
 		}
-		return new Sequential(latency, System.nanoTime() - started);
+		return new Pair<>(new Sequential(latency.get(0), elapsed[0]), new Sequential(latency.get(1), elapsed[1]));
 	}
 
 	/**
 	 * W1 concurrent: client threads run workflows of three activities back to back; only those
-	 * that start and end inside the measured window count.
+	 * that start and end inside a measured window count. Each side warms up once, then the sides
+	 * take turns in rounds, each round a slice of the window.
 	 */
-	Concurrent concurrent(Target target) throws Exception {
+	Pair<Concurrent> concurrent(List<Target> targets) throws Exception {
+		for (Target target : targets) {
+			concurrentWindow(target, this.settings.w1WarmupWindow(), new Samples());
+		}
+		List<Samples> latency = List.of(new Samples(), new Samples());
+		long[] elapsed = new long[2];
+		Duration slice = this.settings.w1Window().dividedBy(CONCURRENT_ROUNDS);
+		for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
+			for (int side : order(round)) {
+				elapsed[side] += concurrentWindow(targets.get(side), slice, latency.get(side));
+			}
+		}
 		int threads = this.settings.w1Threads();
-		long warmupEnd = System.nanoTime() + this.settings.w1WarmupWindow().toNanos();
-		long windowEnd = warmupEnd + this.settings.w1Window().toNanos();
-		Samples latency = new Samples();
+		return new Pair<>(new Concurrent(latency.get(0), elapsed[0], threads),
+				new Concurrent(latency.get(1), elapsed[1], threads));
+	}
+
+	/**
+	 * Run the client threads until the window closes; every workflow they complete counts, and the
+	 * elapsed time runs until the last of them has ended.
+	 */
+	private long concurrentWindow(Target target, Duration window, Samples latency) throws Exception {
+		int threads = this.settings.w1Threads();
+		long windowStart = System.nanoTime();
+		long windowEnd = windowStart + window.toNanos();
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		CountDownLatch done = new CountDownLatch(threads);
-		List<Thread> clients = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
 			Thread client = new Thread(() -> {
 				try {
@@ -61,10 +97,7 @@ final class Workloads {
 							return;
 						}
 						target.runWorkflow(key(), 3);
-						long after = System.nanoTime();
-						if (before >= warmupEnd && after <= windowEnd) {
-							latency.add(after - before);
-						}
+						latency.add(System.nanoTime() - before);
 					}
 				}
 				catch (Exception ex) {
@@ -74,30 +107,38 @@ final class Workloads {
 					done.countDown();
 				}
 			}, "bench-client-" + t);
-			clients.add(client);
 			client.start();
 		}
 		done.await();
 		if (failure.get() != null) {
 			throw failure.get();
 		}
-		return new Concurrent(latency, this.settings.w1Window().toNanos(), threads);
+		return System.nanoTime() - windowStart;
 	}
 
 	/**
 	 * W2: one workflow of many activities at a time; per repetition, the whole workflow's time
-	 * (start and end included) divided by its activities.
+	 * (start and end included) divided by its activities. One warm-up each, then the sides take
+	 * turns.
 	 */
-	Samples perStep(Target target) throws Exception {
+	Pair<Samples> perStep(List<Target> targets) throws Exception {
 		int steps = this.settings.w2Steps();
-		target.runWorkflow(key(), steps);
-		Samples perStep = new Samples();
-		for (int i = 0; i < this.settings.w2Repetitions(); i++) {
-			long before = System.nanoTime();
+		for (Target target : targets) {
 			target.runWorkflow(key(), steps);
-			perStep.add((System.nanoTime() - before) / steps);
 		}
-		return perStep;
+		List<Samples> perStep = List.of(new Samples(), new Samples());
+		for (int round = 0; round < this.settings.w2Repetitions(); round++) {
+			for (int side : order(round)) {
+				long before = System.nanoTime();
+				targets.get(side).runWorkflow(key(), steps);
+				perStep.get(side).add((System.nanoTime() - before) / steps);
+			}
+		}
+		return new Pair<>(perStep.get(0), perStep.get(1));
+	}
+
+	private static int[] order(int round) {
+		return (round % 2 == 0) ? new int[] { 0, 1 } : new int[] { 1, 0 };
 	}
 
 	/**
@@ -140,6 +181,15 @@ final class Workloads {
 	}
 
 	/**
+	 * The same measurement for both sides.
+	 * @param <T> the measurement
+	 * @param floor the floor's
+	 * @param durable Durable's
+	 */
+	record Pair<T>(T floor, T durable) {
+	}
+
+	/**
 	 * W1 sequential.
 	 * @param latency per workflow
 	 * @param elapsedNanos the whole measured run
@@ -154,8 +204,8 @@ final class Workloads {
 
 	/**
 	 * W1 concurrent.
-	 * @param latency of the workflows inside the window
-	 * @param windowNanos the window
+	 * @param latency of the workflows run in the windows
+	 * @param windowNanos the windows, each until its last workflow ended
 	 * @param threads the client threads
 	 */
 	record Concurrent(Samples latency, long windowNanos, int threads) {
