@@ -137,13 +137,13 @@ final class BenchDatabase implements AutoCloseable {
 	PgCounters counters() throws SQLException {
 		try (Connection connection = freshConnection(); Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("select xact_commit, xact_rollback, tup_inserted, tup_updated, "
-						+ "tup_deleted, pg_current_wal_lsn()::text, (select count(*) from pg_stat_activity a "
+						+ "tup_deleted, pg_current_wal_lsn()::text, active_time, (select count(*) from pg_stat_activity a "
 						+ "where a.datname = d.datname and a.state <> 'idle' and a.pid <> pg_backend_pid() "
 						+ "and a.backend_type = 'client backend' and coalesce(a.application_name, '') <> '"
 						+ APPLICATION_NAME + "') from pg_stat_database d where d.datname = current_database()")) {
 			rows.next();
 			return new PgCounters(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5),
-					lsn(rows.getString(6)), rows.getLong(7), System.nanoTime());
+					lsn(rows.getString(6)), Math.round(rows.getDouble(7) * 1000), rows.getLong(8), System.nanoTime());
 		}
 	}
 
@@ -190,16 +190,18 @@ final class BenchDatabase implements AutoCloseable {
 	 * @param updated rows updated
 	 * @param deleted rows deleted
 	 * @param walBytes the server's WAL position in bytes
+	 * @param activeMicros time this database's sessions spent running statements (commits included)
 	 * @param otherBusySessions busy sessions of other applications on this database
 	 * @param nanoTime when it was read
 	 */
 	record PgCounters(long commits, long rollbacks, long inserted, long updated, long deleted, long walBytes,
-			long otherBusySessions, long nanoTime) {
+			long activeMicros, long otherBusySessions, long nanoTime) {
 
 		PgCounters minus(PgCounters earlier) {
 			return new PgCounters(this.commits - earlier.commits, this.rollbacks - earlier.rollbacks,
 					this.inserted - earlier.inserted, this.updated - earlier.updated, this.deleted - earlier.deleted,
-					this.walBytes - earlier.walBytes, this.otherBusySessions + earlier.otherBusySessions,
+					this.walBytes - earlier.walBytes, this.activeMicros - earlier.activeMicros,
+					this.otherBusySessions + earlier.otherBusySessions,
 					this.nanoTime - earlier.nanoTime);
 		}
 

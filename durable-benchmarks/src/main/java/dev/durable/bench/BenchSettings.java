@@ -24,19 +24,18 @@ import java.util.Set;
  * @param w2Steps W2: activities in the one workflow
  * @param w2Repetitions W2: measured workflows (one warm-up before)
  * @param w3Steps W3: activities recorded before the sleep
- * @param w3Repetitions W3: measured replays (one warm-up before)
+ * @param w3Repetitions W3: measured replays, one at a time
+ * @param w3Warmups W3: replays run together before them, not measured
  * @param w3Sleep W3: the durable sleep between recording and replay
  * @param w4Workflows W4: workflows waiting at once
  * @param w4ParkMillis W4: time budget per workflow to reach its sleep; sets the common wake-up time
  * @param ioWorkflows IO: W1 workflows in the measured window
  * @param keepSchema whether to keep the benchmark schema for inspection
- * @param profile whether to end with a stack-sampled profile of W1 and W2 on both sides
  */
 record BenchSettings(String serverUrl, String user, String password, boolean quick, int poolSize,
 		int workerConcurrency, Set<String> workloads, int w1Warmup, int w1Workflows, int w1Threads,
 		Duration w1WarmupWindow, Duration w1Window, int w2Steps, int w2Repetitions, int w3Steps, int w3Repetitions,
-		Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, boolean keepSchema,
-		boolean profile) {
+		int w3Warmups, Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, boolean keepSchema) {
 
 	static BenchSettings from(String[] args) {
 		Map<String, String> values = new LinkedHashMap<>();
@@ -64,11 +63,11 @@ record BenchSettings(String serverUrl, String user, String password, boolean qui
 				read.integer("bench.w1.threads", 16), read.duration("bench.w1.warmup-window", quick ? "1s" : "3s"),
 				read.duration("bench.w1.window", quick ? "3s" : "15s"), read.integer("bench.w2.steps", 1000),
 				read.integer("bench.w2.repetitions", quick ? 1 : 5), read.integer("bench.w3.steps", 1000),
-				read.integer("bench.w3.repetitions", quick ? 2 : 7), read.duration("bench.w3.sleep", "2s"),
+				read.integer("bench.w3.repetitions", quick ? 2 : 7), read.integer("bench.w3.warmups", quick ? 2 : 6),
+				read.duration("bench.w3.sleep", "2s"),
 				read.integer("bench.w4.workflows", quick ? 500 : 10_000),
 				Double.parseDouble(read.text("bench.w4.park-millis", "6")),
-				read.integer("bench.io.workflows", quick ? 30 : 200), read.bool("bench.keep-schema", false),
-				read.bool("bench.profile", true));
+				read.integer("bench.io.workflows", quick ? 30 : 200), read.bool("bench.keep-schema", false));
 		read.rejectUnknown();
 		return settings;
 	}

@@ -27,7 +27,6 @@ public final class BenchmarkMain {
 			Side floor = new Side();
 			Side durable = new Side();
 			ParkedWorkload.Result parked = null;
-			String profile = null;
 			try (FloorTarget floorTarget = new FloorTarget(database.pool());
 					DurableTarget durableTarget = new DurableTarget(database, settings)) {
 				List<Target> both = List.of(floorTarget, durableTarget);
@@ -52,63 +51,30 @@ public final class BenchmarkMain {
 					durable.perStep = perStep.durable();
 				}
 				if (settings.runs("w3")) {
-					progress("W3: 1 warm-up + " + settings.w3Repetitions() + " replays of " + settings.w3Steps()
-							+ " recorded activities per side");
-					floor.replay = floorTarget.replay(settings.w3Steps(), settings.w3Repetitions());
-					durable.replay = durableTarget.replay(settings.w3Steps(), settings.w3Repetitions());
+					progress("W3: " + settings.w3Warmups() + " warm-up + " + settings.w3Repetitions() + " replays of "
+							+ settings.w3Steps() + " recorded activities per side");
+					floor.replay = floorTarget.replay(settings.w3Steps(), settings.w3Repetitions(), settings.w3Warmups());
+					durable.replay = durableTarget.replay(settings.w3Steps(), settings.w3Repetitions(),
+							settings.w3Warmups());
 				}
 				if (settings.runs("io")) {
 					progress("IO: " + settings.ioWorkflows() + " W1 workflows, then one W2 workflow, per side");
 					for (Target target : both) {
 						Side side = (target == floorTarget) ? floor : durable;
-						side.ioWorkflow = workloads.io(database, target, settings.ioWorkflows(), 3, true);
-						side.ioStep = workloads.io(database, target, 1, settings.w2Steps(), false);
+						side.ioWorkflow = workloads.io(database, both, target, settings.ioWorkflows(), 3, true);
+						side.ioStep = workloads.io(database, both, target, 1, settings.w2Steps(), false);
 					}
 				}
 				if (settings.runs("w4")) {
 					progress("W4: " + settings.w4Workflows() + " workflows waiting at once (Durable only)");
 					parked = new ParkedWorkload(database, settings).run(durableTarget);
 				}
-				if (settings.profile()) {
-					progress("Profile: stack samples of W1 and W2 on both sides (after the measurements)");
-					profile = profile(settings, both);
-				}
 			}
 			System.out.println();
 			System.out.println(table(settings, floor, durable, parked));
 			System.out.println();
 			System.out.println(notes(settings, floor, durable));
-			if (profile != null) {
-				System.out.println();
-				System.out.println(profile);
-			}
 		}
-	}
-
-	/**
-	 * Sample the calling thread's stack while it runs W1 and W2 workflows on each side, and show
-	 * where the time goes, per workflow (W1) and per step (W2).
-	 */
-	private static String profile(BenchSettings settings, List<Target> targets) throws Exception {
-		StringBuilder table = new StringBuilder("| Workload, side | Where the calling thread's time goes | share | µs |\n"
-				+ "|---|---|--:|--:|\n");
-		int[][] shapes = { { 3, Math.max(50, settings.w1Workflows() / 3), 1 },
-				{ settings.w2Steps(), Math.max(1, settings.w2Repetitions()), settings.w2Steps() } };
-		for (int[] shape : shapes) {
-			for (Target target : targets) {
-				long elapsed;
-				try (StackSampler sampler = new StackSampler(Thread.currentThread())) {
-					long started = System.nanoTime();
-					for (int i = 0; i < shape[1]; i++) {
-						target.runWorkflow("profile-" + i, shape[0]);
-					}
-					elapsed = System.nanoTime() - started;
-					String label = ((shape[0] == 3) ? "W1 per workflow, " : "W2 per step, ") + target.name();
-					table.append(sampler.rows(label, elapsed / 1e3 / shape[1] / shape[2]));
-				}
-			}
-		}
-		return table.toString();
 	}
 
 	private static String table(BenchSettings settings, Side floor, Side durable, ParkedWorkload.Result parked) {
@@ -142,6 +108,8 @@ public final class BenchmarkMain {
 					ResultTable.millis(durable.replay.headline().median()), 2, true, 0);
 			table.compare(w3, "p99 ms (same)", ResultTable.millis(floor.replay.headline().p99()),
 					ResultTable.millis(durable.replay.headline().p99()), 2, true, 0);
+			table.row(w3, "median ms, claim → workflow method entered (claim, load row + journal)", "—",
+					ResultTable.format(ResultTable.millis(durable.replay.beforeMethod().median()), 2), "", "");
 			table.row(w3, "median ms, replay inside the workflow method", "—",
 					ResultTable.format(ResultTable.millis(durable.replay.inMethod().median()), 2), "",
 					"< 5 ms (claim → first new step, median) — "
@@ -183,6 +151,11 @@ public final class BenchmarkMain {
 		table.compare(workload, "transactions (xact_commit)", floor.commits(), durable.commits(), 2, true, 0);
 		table.compare(workload, "rows written (ins+upd+del)", floor.rowsWritten(), durable.rowsWritten(), 2, true, 0);
 		table.compare(workload, "WAL bytes", floor.walBytes(), durable.walBytes(), 0, true, 0);
+		table.compare(workload, "wall time µs", floor.wallMicros(), durable.wallMicros(), 0, true, 0);
+		table.compare(workload, "PostgreSQL active time µs (active_time)", floor.serverMicros(), durable.serverMicros(),
+				0, true, 0);
+		table.compare(workload, "JVM CPU µs (the calling thread runs it all)", floor.threadCpuMicros(),
+				durable.threadCpuMicros(), 0, true, 0);
 	}
 
 	private static String notes(BenchSettings settings, Side floor, Side durable) {

@@ -113,18 +113,18 @@ final class FloorTarget implements Target {
 	 * here over plain JDBC into plain objects.
 	 */
 	@Override
-	public ReplayResult replay(int steps, int repetitions) throws SQLException {
+	public ReplayResult replay(int steps, int repetitions, int warmups) throws SQLException {
 		String id = runAndReturnId("replay", steps);
 		Samples load = new Samples();
 		long events = 0;
-		for (int i = -1; i < repetitions; i++) {
+		for (int i = -warmups; i < repetitions; i++) {
 			long started = System.nanoTime();
 			events = load(id).size();
 			if (i >= 0) {
 				load.add(System.nanoTime() - started);
 			}
 		}
-		return new ReplayResult(load, "load workflow row + journal (JDBC)", null, events);
+		return new ReplayResult(load, "load workflow row + journal (JDBC)", null, null, events);
 	}
 
 	private List<Object[]> load(String id) throws SQLException {

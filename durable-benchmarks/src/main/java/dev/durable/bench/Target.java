@@ -24,10 +24,11 @@ interface Target extends AutoCloseable {
 	 * Measure W3: the time to bring a workflow with a long recorded history back to its first
 	 * new step.
 	 * @param steps the recorded activities
-	 * @param repetitions measured repetitions after one warm-up
+	 * @param repetitions measured repetitions
+	 * @param warmups repetitions run before, not measured
 	 * @return the measurement
 	 */
-	ReplayResult replay(int steps, int repetitions) throws Exception;
+	ReplayResult replay(int steps, int repetitions, int warmups) throws Exception;
 
 	/**
 	 * Close the pool's idle connections, so that their PostgreSQL sessions end and publish their
@@ -43,9 +44,11 @@ interface Target extends AutoCloseable {
 	 * @param headline the primary duration per repetition, in nanoseconds
 	 * @param headlineMeaning what the primary duration is, for the table
 	 * @param inMethod the part spent replaying inside the workflow method, or null where it does not apply
+	 * @param beforeMethod the part before the workflow method was entered (claim, loading), or null
 	 * @param events the journal events loaded per repetition
 	 */
-	record ReplayResult(Samples headline, String headlineMeaning, Samples inMethod, long events) {
+	record ReplayResult(Samples headline, String headlineMeaning, Samples inMethod, Samples beforeMethod,
+			long events) {
 	}
 
 }

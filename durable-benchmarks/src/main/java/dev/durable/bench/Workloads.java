@@ -1,5 +1,7 @@
 package dev.durable.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +21,8 @@ final class Workloads {
 
 	/** Turns of W1 concurrent: fewer, so that the ramp-down at the end of each turn matters little. */
 	private static final int CONCURRENT_ROUNDS = 4;
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private final BenchSettings settings;
 
@@ -144,24 +148,33 @@ final class Workloads {
 	/**
 	 * Server-side IO of {@code workflows} workflows of {@code steps} activities: the commit, row and
 	 * WAL counters across the run, less what an idle window of the same length and shape shows
-	 * (the workers' poller, the harness's own reads, other sessions).
+	 * (the workers' poller, the harness's own reads, other sessions). Before each read, every
+	 * target's idle connections are closed: a session that stays open may publish its counters up
+	 * to ten seconds late, into whichever window is open then.
+	 * @param all every target whose sessions must be quiet when counters are read
 	 * @param perWorkflow whether to report per workflow, else per activity
 	 */
-	Io io(BenchDatabase database, Target target, int workflows, int steps, boolean perWorkflow) throws Exception {
+	Io io(BenchDatabase database, List<Target> all, Target target, int workflows, int steps, boolean perWorkflow)
+			throws Exception {
 		database.checkpoint();
-		BenchDatabase.PgCounters start = quietCounters(database, target);
+		BenchDatabase.PgCounters start = quietCounters(database, all);
+		long threadCpu = THREADS.getCurrentThreadCpuTime();
+		long wall = System.nanoTime();
 		for (int i = 0; i < workflows; i++) {
 			target.runWorkflow(key(), steps);
 		}
-		BenchDatabase.PgCounters end = quietCounters(database, target);
+		Cpu cpu = new Cpu(System.nanoTime() - wall, THREADS.getCurrentThreadCpuTime() - threadCpu);
+		BenchDatabase.PgCounters end = quietCounters(database, all);
 		BenchDatabase.PgCounters busy = end.minus(start);
 		sleep(Duration.ofNanos(busy.nanoTime()).minus(STATS_SETTLE));
-		BenchDatabase.PgCounters idle = quietCounters(database, target).minus(end);
-		return new Io(busy, idle, perWorkflow ? workflows : workflows * steps);
+		BenchDatabase.PgCounters idle = quietCounters(database, all).minus(end);
+		return new Io(busy, idle, cpu, perWorkflow ? workflows : workflows * steps);
 	}
 
-	private static BenchDatabase.PgCounters quietCounters(BenchDatabase database, Target target) throws Exception {
-		target.releaseConnections();
+	private static BenchDatabase.PgCounters quietCounters(BenchDatabase database, List<Target> all) throws Exception {
+		for (Target target : all) {
+			target.releaseConnections();
+		}
 		sleep(STATS_SETTLE);
 		return database.counters();
 	}
@@ -220,9 +233,23 @@ final class Workloads {
 	 * Server counters over a measured window and an idle window of the same length.
 	 * @param busy the measured window
 	 * @param idle the idle window that follows it
+	 * @param cpu the time the measured runs took and the CPU they used
 	 * @param units the workflows or activities run in the measured window
 	 */
-	record Io(BenchDatabase.PgCounters busy, BenchDatabase.PgCounters idle, int units) {
+	record Io(BenchDatabase.PgCounters busy, BenchDatabase.PgCounters idle, Cpu cpu, int units) {
+
+		double wallMicros() {
+			return this.cpu.wallNanos() / 1e3 / this.units;
+		}
+
+		double serverMicros() {
+			return (this.busy.activeMicros() - this.idle.activeMicros()) / (double) this.units;
+		}
+
+		double threadCpuMicros() {
+			return this.cpu.threadCpuNanos() / 1e3 / this.units;
+		}
+
 
 		double commits() {
 			return (this.busy.commits() - this.idle.commits()) / (double) this.units;
@@ -241,6 +268,14 @@ final class Workloads {
 			return this.busy.otherBusySessions() + this.idle.otherBusySessions();
 		}
 
+	}
+
+	/**
+	 * Time and CPU of a measured run.
+	 * @param wallNanos elapsed
+	 * @param threadCpuNanos CPU of the thread that ran the workflows
+	 */
+	record Cpu(long wallNanos, long threadCpuNanos) {
 	}
 
 }
