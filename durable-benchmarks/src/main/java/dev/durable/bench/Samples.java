@@ -18,13 +18,6 @@ final class Samples {
 		this.values[this.size++] = nanos;
 	}
 
-	synchronized void addAll(Samples other) {
-		long[] theirs = other.sorted();
-		for (long value : theirs) {
-			add(value);
-		}
-	}
-
 	synchronized int size() {
 		return this.size;
 	}
