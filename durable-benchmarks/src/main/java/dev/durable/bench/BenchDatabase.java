@@ -1,0 +1,210 @@
+package dev.durable.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The benchmark's own PostgreSQL schema, created with the engine's tables at the start and
+ * dropped at the end; and the server counters that the IO figures come from.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+	static final String APPLICATION_NAME = "durable-bench";
+
+	private final BenchSettings settings;
+
+	private final String schema;
+
+	private final Connection admin;
+
+	private BenchDatabase(BenchSettings settings, String schema, Connection admin) {
+		this.settings = settings;
+		this.schema = schema;
+		this.admin = admin;
+	}
+
+	static BenchDatabase create(BenchSettings settings) throws SQLException {
+		String schema = "durable_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		Connection admin;
+		try {
+			admin = DriverManager.getConnection(settings.serverUrl(), settings.user(), settings.password());
+		}
+		catch (SQLException ex) {
+			throw new SQLException("Cannot connect to PostgreSQL at " + settings.serverUrl() + " as '" + settings.user()
+					+ "' (" + ex.getMessage() + "). Start it, or point the benchmark elsewhere with "
+					+ "-Dbench.url=jdbc:postgresql://host:5432/db -Dbench.user=... -Dbench.password=...", ex);
+		}
+		try (Statement statement = admin.createStatement()) {
+			statement.execute("create schema " + schema);
+			statement.execute("set search_path to " + schema);
+		}
+		BenchDatabase database = new BenchDatabase(settings, schema, admin);
+		database.createTables();
+		return database;
+	}
+
+	String schema() {
+		return this.schema;
+	}
+
+	/**
+	 * Return the JDBC URL that works in this schema.
+	 * @return the URL
+	 */
+	String url() {
+		String server = this.settings.serverUrl();
+		return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + this.schema + "&ApplicationName="
+				+ APPLICATION_NAME;
+	}
+
+	/**
+	 * Create a pool configured like the one Spring Boot gives Durable: HikariCP defaults plus the
+	 * same maximum size.
+	 * @return the pool
+	 */
+	HikariDataSource pool() {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(url());
+		config.setUsername(this.settings.user());
+		config.setPassword(this.settings.password());
+		config.setMaximumPoolSize(this.settings.poolSize());
+		config.setPoolName("floor");
+		return new HikariDataSource(config);
+	}
+
+	private void createTables() throws SQLException {
+		String script;
+		try (InputStream in = BenchDatabase.class.getResourceAsStream("/dev/durable/store/schema-postgresql.sql")) {
+			if (in == null) {
+				throw new IllegalStateException("The engine's schema script is not on the class path");
+			}
+			script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		try (Statement statement = this.admin.createStatement()) {
+			for (String sql : script.split(";")) {
+				if (!sql.isBlank()) {
+					statement.execute(sql);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Checkpoint, so that each IO window starts with the same full-page-image debt on both sides.
+	 * Runs on a connection of its own, closed at once, so that its counters are published before
+	 * the window opens.
+	 */
+	void checkpoint() {
+		try (Connection connection = freshConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("checkpoint");
+		}
+		catch (SQLException ex) {
+			// Not permitted for this user: WAL figures then include whatever full-page images fall due.
+		}
+	}
+
+	long count(String sql) throws SQLException {
+		try (Statement statement = this.admin.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	Connection admin() {
+		return this.admin;
+	}
+
+	/**
+	 * Read this database's commit and row counters, the server's WAL position, and how many
+	 * sessions of other applications are busy. PostgreSQL publishes a session's counters when it
+	 * ends or after it has been idle for up to ten seconds; callers close their pool's idle
+	 * connections first, and this read uses a connection of its own that it closes.
+	 * @return the counters
+	 */
+	PgCounters counters() throws SQLException {
+		try (Connection connection = freshConnection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select xact_commit, xact_rollback, tup_inserted, tup_updated, "
+						+ "tup_deleted, pg_current_wal_lsn()::text, active_time, (select count(*) from pg_stat_activity a "
+						+ "where a.datname = d.datname and a.state <> 'idle' and a.pid <> pg_backend_pid() "
+						+ "and a.backend_type = 'client backend' and coalesce(a.application_name, '') <> '"
+						+ APPLICATION_NAME + "') from pg_stat_database d where d.datname = current_database()")) {
+			rows.next();
+			return new PgCounters(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5),
+					lsn(rows.getString(6)), Math.round(rows.getDouble(7) * 1000), rows.getLong(8), System.nanoTime());
+		}
+	}
+
+	private Connection freshConnection() throws SQLException {
+		return DriverManager.getConnection(this.settings.serverUrl(), this.settings.user(), this.settings.password());
+	}
+
+	String serverVersion() throws SQLException {
+		try (Statement statement = this.admin.createStatement();
+				ResultSet rows = statement.executeQuery("select current_setting('server_version'), "
+						+ "current_setting('synchronous_commit'), current_setting('fsync')")) {
+			rows.next();
+			return "PostgreSQL " + rows.getString(1) + " (synchronous_commit=" + rows.getString(2) + ", fsync="
+					+ rows.getString(3) + ")";
+		}
+	}
+
+	private static long lsn(String text) {
+		int slash = text.indexOf('/');
+		return (Long.parseLong(text.substring(0, slash), 16) << 32) + Long.parseLong(text.substring(slash + 1), 16);
+	}
+
+	@Override
+	public void close() throws SQLException {
+		try (Statement statement = this.admin.createStatement()) {
+			if (this.settings.keepSchema()) {
+				System.out.println("Kept schema " + this.schema + " (bench.keep-schema=true)");
+			}
+			else {
+				statement.execute("set lock_timeout = '10s'");
+				statement.execute("drop schema if exists " + this.schema + " cascade");
+			}
+		}
+		finally {
+			this.admin.close();
+		}
+	}
+
+	/**
+	 * Server counters at one moment.
+	 * @param commits committed transactions of this database
+	 * @param rollbacks rolled-back transactions of this database
+	 * @param inserted rows inserted
+	 * @param updated rows updated
+	 * @param deleted rows deleted
+	 * @param walBytes the server's WAL position in bytes
+	 * @param activeMicros time this database's sessions spent running statements (commits included)
+	 * @param otherBusySessions busy sessions of other applications on this database
+	 * @param nanoTime when it was read
+	 */
+	record PgCounters(long commits, long rollbacks, long inserted, long updated, long deleted, long walBytes,
+			long activeMicros, long otherBusySessions, long nanoTime) {
+
+		PgCounters minus(PgCounters earlier) {
+			return new PgCounters(this.commits - earlier.commits, this.rollbacks - earlier.rollbacks,
+					this.inserted - earlier.inserted, this.updated - earlier.updated, this.deleted - earlier.deleted,
+					this.walBytes - earlier.walBytes, this.activeMicros - earlier.activeMicros,
+					this.otherBusySessions + earlier.otherBusySessions,
+					this.nanoTime - earlier.nanoTime);
+		}
+
+	}
+
+}

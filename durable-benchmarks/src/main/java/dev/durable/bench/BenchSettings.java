@@ -1,0 +1,124 @@
+package dev.durable.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What to measure and where, read from {@code bench.*} system properties or {@code --bench.*=value}
+ * arguments (arguments win). {@code bench.quick=true} shrinks every size for a smoke run.
+ * @param serverUrl JDBC URL of the PostgreSQL database; the harness adds {@code currentSchema}
+ * @param user database user
+ * @param password database password
+ * @param quick whether sizes default to the quick ones
+ * @param poolSize HikariCP maximum pool size, the same for the floor and for Durable
+ * @param workerConcurrency {@code durable.worker.concurrency}
+ * @param workloads which workloads to run ({@code w1}, {@code w2}, {@code w3}, {@code w4}, {@code io})
+ * @param w1Warmup W1: sequential workflows run before measuring
+ * @param w1Workflows W1: sequential workflows measured
+ * @param w1Threads W1 concurrent: client threads
+ * @param w1WarmupWindow W1 concurrent: warm-up before the measured window
+ * @param w1Window W1 concurrent: measured window
+ * @param w2Steps W2: activities in the one workflow
+ * @param w2Repetitions W2: measured workflows (one warm-up before)
+ * @param w3Steps W3: activities recorded before the sleep
+ * @param w3Repetitions W3: measured replays, one at a time
+ * @param w3Warmups W3: replays run together before them, not measured
+ * @param w3Sleep W3: the durable sleep between recording and replay
+ * @param w4Workflows W4: workflows waiting at once
+ * @param w4ParkMillis W4: time budget per workflow to reach its sleep; sets the common wake-up time
+ * @param ioWorkflows IO: W1 workflows in the measured window
+ * @param keepSchema whether to keep the benchmark schema for inspection
+ */
+record BenchSettings(String serverUrl, String user, String password, boolean quick, int poolSize,
+		int workerConcurrency, Set<String> workloads, int w1Warmup, int w1Workflows, int w1Threads,
+		Duration w1WarmupWindow, Duration w1Window, int w2Steps, int w2Repetitions, int w3Steps, int w3Repetitions,
+		int w3Warmups, Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, boolean keepSchema) {
+
+	static BenchSettings from(String[] args) {
+		Map<String, String> values = new LinkedHashMap<>();
+		System.getProperties().stringPropertyNames()
+			.stream()
+			.filter((name) -> name.startsWith("bench."))
+			.forEach((name) -> values.put(name, System.getProperty(name)));
+		for (String arg : args) {
+			String option = arg.startsWith("--") ? arg.substring(2) : arg;
+			int equals = option.indexOf('=');
+			if (!option.startsWith("bench.") || equals < 0) {
+				throw new IllegalArgumentException("Unknown argument '" + arg + "': pass settings as --bench.name=value "
+						+ "or -Dbench.name=value (see the README's Performance section)");
+			}
+			values.put(option.substring(0, equals), option.substring(equals + 1));
+		}
+		Reader read = new Reader(values);
+		boolean quick = read.bool("bench.quick", false);
+		BenchSettings settings = new BenchSettings(
+				read.text("bench.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+				read.text("bench.user", "postgres"), read.text("bench.password", ""), quick,
+				read.integer("bench.pool-size", 20), read.integer("bench.worker-concurrency", 16),
+				Set.of(read.text("bench.workloads", "w1,w2,w3,w4,io").toLowerCase(Locale.ROOT).split(",")),
+				read.integer("bench.w1.warmup", quick ? 20 : 200), read.integer("bench.w1.workflows", quick ? 50 : 1000),
+				read.integer("bench.w1.threads", 16), read.duration("bench.w1.warmup-window", quick ? "1s" : "3s"),
+				read.duration("bench.w1.window", quick ? "3s" : "15s"), read.integer("bench.w2.steps", 1000),
+				read.integer("bench.w2.repetitions", quick ? 1 : 10), read.integer("bench.w3.steps", 1000),
+				read.integer("bench.w3.repetitions", quick ? 2 : 7), read.integer("bench.w3.warmups", quick ? 2 : 6),
+				read.duration("bench.w3.sleep", "2s"),
+				read.integer("bench.w4.workflows", quick ? 500 : 10_000),
+				Double.parseDouble(read.text("bench.w4.park-millis", "6")),
+				read.integer("bench.io.workflows", quick ? 30 : 200), read.bool("bench.keep-schema", false));
+		read.rejectUnknown();
+		return settings;
+	}
+
+	boolean runs(String workload) {
+		return this.workloads.contains(workload);
+	}
+
+	/** Reads typed values and remembers which keys it knows. */
+	private static final class Reader {
+
+		private final Map<String, String> values;
+
+		private final Set<String> known = new java.util.HashSet<>();
+
+		Reader(Map<String, String> values) {
+			this.values = values;
+		}
+
+		String text(String key, String fallback) {
+			this.known.add(key);
+			return this.values.getOrDefault(key, fallback);
+		}
+
+		int integer(String key, int fallback) {
+			return Integer.parseInt(text(key, Integer.toString(fallback)).replace("_", ""));
+		}
+
+		boolean bool(String key, boolean fallback) {
+			return Boolean.parseBoolean(text(key, Boolean.toString(fallback)));
+		}
+
+		Duration duration(String key, String fallback) {
+			String value = text(key, fallback).trim().toLowerCase(Locale.ROOT);
+			if (value.endsWith("ms")) {
+				return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+			}
+			if (value.endsWith("s")) {
+				return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
+			}
+			throw new IllegalArgumentException(key + "=" + value + " is not a duration; write e.g. 500ms or 2s");
+		}
+
+		void rejectUnknown() {
+			for (String key : this.values.keySet()) {
+				if (!this.known.contains(key)) {
+					throw new IllegalArgumentException("Unknown setting '" + key + "'; known: " + new java.util.TreeSet<>(this.known));
+				}
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.durable.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.durable.WorkflowClient;
+import dev.durable.WorkflowHandle;
+import dev.durable.bench.app.BenchApplication;
+import dev.durable.bench.app.BenchWorkflows;
+import dev.durable.bench.app.ReplayProbe;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Durable in a real Spring Boot context on the same database and the same pool size: W1 and W2
+ * call the entry point directly (start, run on the calling thread, await); W3 lets the workers
+ * wake a suspended workflow.
+ */
+final class DurableTarget implements Target {
+
+	private final ConfigurableApplicationContext context;
+
+	private final BenchWorkflows workflows;
+
+	private final WorkflowClient client;
+
+	private final ReplayProbe probe;
+
+	private final Duration sleep;
+
+	DurableTarget(BenchDatabase database, BenchSettings settings) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", database.url());
+		properties.put("spring.datasource.username", settings.user());
+		properties.put("spring.datasource.password", settings.password());
+		properties.put("spring.datasource.hikari.maximum-pool-size", settings.poolSize());
+		properties.put("spring.datasource.hikari.pool-name", "durable");
+		properties.put("spring.jpa.hibernate.ddl-auto", "none");
+		properties.put("spring.jpa.open-in-view", false);
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("logging.level.root", "WARN");
+		properties.put("durable.jdbc.initialize-schema", "always");
+		properties.put("durable.worker.concurrency", settings.workerConcurrency());
+		this.context = new SpringApplicationBuilder(BenchApplication.class).web(WebApplicationType.NONE)
+			.properties(properties)
+			.run();
+		this.workflows = this.context.getBean(BenchWorkflows.class);
+		this.client = this.context.getBean(WorkflowClient.class);
+		this.probe = this.context.getBean(ReplayProbe.class);
+		this.sleep = settings.w3Sleep();
+	}
+
+	@Override
+	public String name() {
+		return "Durable";
+	}
+
+	@Override
+	public void runWorkflow(String key, int steps) {
+		this.workflows.steps(key, steps);
+	}
+
+	/**
+	 * W3: start a workflow that records {@code steps} activities and then sleeps past the in-thread
+	 * wait limit, so it suspends; a worker claims it when the timer is due and replays it. The
+	 * headline is from that claim to the first new activity (claim commit, loading the row and
+	 * journal, replaying every recorded step and the timer); the in-method part is from entering the
+	 * workflow method again to that activity. The warm-up workflows run together, so that the
+	 * claim, load and replay code is compiled before the measured ones run one at a time.
+	 */
+	@Override
+	public ReplayResult replay(int steps, int repetitions, int warmups) {
+		List<WorkflowHandle<String>> warming = new ArrayList<>();
+		for (int i = 0; i < warmups; i++) {
+			warming.add(startReplay(steps));
+		}
+		for (WorkflowHandle<String> handle : warming) {
+			handle.await(Duration.ofMinutes(5));
+			this.probe.take(handle.workflowId());
+		}
+		Samples claimToStep = new Samples();
+		Samples inMethod = new Samples();
+		Samples beforeMethod = new Samples();
+		for (int i = 0; i < repetitions; i++) {
+			WorkflowHandle<String> handle = startReplay(steps);
+			handle.await(Duration.ofMinutes(5));
+			ReplayProbe.Timing timing = this.probe.take(handle.workflowId());
+			if (timing == null) {
+				throw new IllegalStateException("Workflow " + handle.workflowId() + " did not note its replay timing");
+			}
+			claimToStep.add(timing.claimToStepNanos());
+			inMethod.add(timing.inMethodNanos());
+			beforeMethod.add(timing.claimToStepNanos() - timing.inMethodNanos());
+		}
+		// Recorded at the replay: the start, the activities and the timer.
+		return new ReplayResult(claimToStep, "claim → first new step", inMethod, beforeMethod, steps + 2);
+	}
+
+	private WorkflowHandle<String> startReplay(int steps) {
+		String id = "replay-" + UUID.randomUUID();
+		return this.client.start(id, () -> this.workflows.replay("r", steps, this.sleep.toMillis(), 3));
+	}
+
+	WorkflowClient client() {
+		return this.client;
+	}
+
+	BenchWorkflows workflows() {
+		return this.workflows;
+	}
+
+	@Override
+	public void releaseConnections() {
+		this.context.getBean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

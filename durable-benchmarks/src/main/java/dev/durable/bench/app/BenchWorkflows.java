@@ -1,0 +1,73 @@
+package dev.durable.bench.app;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.durable.Workflow;
+import dev.durable.annotation.DurableWorkflow;
+
+/**
+ * The benchmark's workflows.
+ */
+@DurableWorkflow
+public class BenchWorkflows {
+
+	private final BenchActivities activities;
+
+	private final ReplayProbe probe;
+
+	public BenchWorkflows(BenchActivities activities, ReplayProbe probe) {
+		this.activities = activities;
+		this.probe = probe;
+	}
+
+	/**
+	 * W1 and W2: a workflow of {@code count} activities.
+	 * @param key an argument making the input distinct
+	 * @param count the number of activities
+	 * @return a short string
+	 */
+	public String steps(String key, int count) {
+		for (int step = 1; step <= count; step++) {
+			this.activities.step(key, step);
+		}
+		return "done-" + key;
+	}
+
+	/**
+	 * W3: {@code count} activities, a sleep long enough to suspend, then {@code after} more
+	 * activities; the second run replays the first {@code count} from the journal.
+	 * @param key an argument making the input distinct
+	 * @param count the activities before the sleep
+	 * @param sleepMillis the sleep
+	 * @param after the activities after the sleep, the first of which notes the replay's timing
+	 * @return a short string
+	 */
+	public String replay(String key, int count, long sleepMillis, int after) {
+		if (Workflow.isReplaying()) {
+			this.probe.entered(Workflow.id(), System.nanoTime());
+		}
+		for (int step = 1; step <= count; step++) {
+			this.activities.step(key, step);
+		}
+		Workflow.sleep(Duration.ofMillis(sleepMillis));
+		String awake = this.activities.afterWake(key);
+		for (int step = 1; step < after; step++) {
+			this.activities.step(key, count + step);
+		}
+		return awake;
+	}
+
+	/**
+	 * W4: wait until a common moment without holding a thread, then run one activity.
+	 * @param key an argument making the input distinct
+	 * @param wakeAtEpochMilli when to wake
+	 * @return when the workflow ran again, ISO-8601
+	 */
+	public String park(String key, long wakeAtEpochMilli) {
+		Instant now = Workflow.now();
+		Workflow.sleep(Duration.between(now, Instant.ofEpochMilli(wakeAtEpochMilli)));
+		return this.activities.woke(key);
+	}
+
+}
