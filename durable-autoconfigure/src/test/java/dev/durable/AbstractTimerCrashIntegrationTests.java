@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A durable timer survives {@code kill -9} of a real JVM: after the restart the workflow
- * completes when the timer was due, waiting only for what was left.
+ * Durable waits survive {@code kill -9} of a real JVM: after the restart a timer fires when it
+ * was due, and a retry backoff goes on with the attempts left, waiting only for what was left.
  */
 abstract class AbstractTimerCrashIntegrationTests {
 
@@ -51,6 +51,33 @@ abstract class AbstractTimerCrashIntegrationTests {
 			assertThat((Integer) JsonPath.read(done, "$.result")).isEqualTo((int) SLEEP_MILLIS);
 			List<String> timers = JsonPath.read(done, "$.events[?(@.type == 'TIMER_STARTED')].output");
 			assertThat(timers).as("the timer was started once, not again after the restart").hasSize(1);
+		}
+	}
+
+	@Test
+	void aRetryBackoffGoesOnWithTheAttemptsLeftAfterTheProcessIsKilledDuringIt() throws Exception {
+		String id = "retry-" + UUID.randomUUID();
+		try (JvmProcess first = JvmProcess.startMain(TestApplication.class, this.workDir, "first", arguments())) {
+			first.post("/test/recovering/" + id, "");
+			first.awaitBody("/actuator/workflows/" + id, (body) -> "WAITING".equals(JsonPath.read(body, "$.status"))
+					&& !((List<?>) JsonPath.read(body, "$.events[?(@.type == 'ACTIVITY_ATTEMPT_FAILED')]")).isEmpty(),
+					Duration.ofSeconds(30));
+			first.killHard();
+		}
+		try (JvmProcess second = JvmProcess.startMain(TestApplication.class, this.workDir, "second", arguments())) {
+			String done = second.awaitBody("/actuator/workflows/" + id,
+					(body) -> "COMPLETED".equals(JsonPath.read(body, "$.status")), Duration.ofSeconds(60));
+			assertThat((String) JsonPath.read(done, "$.result")).isEqualTo("recovered at attempt 4");
+			List<Integer> failed = JsonPath.read(done, "$.events[?(@.type == 'ACTIVITY_ATTEMPT_FAILED')].attempt");
+			List<Integer> completed = JsonPath.read(done, "$.events[?(@.type == 'ACTIVITY_COMPLETED')].attempt");
+			assertThat(failed).as("failed attempts across the crash").containsExactly(1, 2, 3);
+			assertThat(completed).containsExactly(4);
+			List<String> nextAttempts = JsonPath.read(done, "$.events[?(@.type == 'ACTIVITY_ATTEMPT_FAILED')].output");
+			List<String> attemptTimes = JsonPath.read(done, "$.events[?(@.type =~ /ACTIVITY_.*/)].timestamp");
+			for (int i = 1; i < attemptTimes.size(); i++) {
+				assertThat(Instant.parse(attemptTimes.get(i))).as("attempt " + (i + 1) + " waited for its backoff")
+					.isAfterOrEqualTo(Instant.parse(nextAttempts.get(i - 1)));
+			}
 		}
 	}
 

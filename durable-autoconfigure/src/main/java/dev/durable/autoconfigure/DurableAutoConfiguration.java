@@ -3,6 +3,9 @@ package dev.durable.autoconfigure;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -14,6 +17,7 @@ import dev.durable.engine.CompletionWaiters;
 import dev.durable.engine.DefaultRetryPolicies;
 import dev.durable.engine.DefaultWorkflowClient;
 import dev.durable.engine.DurableAdvisingPostProcessor;
+import dev.durable.engine.DurableConfigurationException;
 import dev.durable.engine.DurableMethods;
 import dev.durable.engine.DurableStartupValidator;
 import dev.durable.engine.EngineContext;
@@ -21,6 +25,7 @@ import dev.durable.engine.EngineSettings;
 import dev.durable.engine.JsonCodec;
 import dev.durable.engine.LeaseKeeper;
 import dev.durable.engine.RetryPolicies;
+import dev.durable.engine.Resilience4jRetryPolicies;
 import dev.durable.engine.RetryPolicy;
 import dev.durable.engine.WorkerDispatch;
 import dev.durable.engine.WorkflowOutcomes;
@@ -30,6 +35,11 @@ import dev.durable.engine.WorkflowStore;
 import dev.durable.engine.WorkflowWorker;
 import dev.durable.store.JpaWorkflowStore;
 import dev.durable.store.StoreDialect;
+import io.github.resilience4j.common.CompositeCustomizer;
+import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +49,8 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
@@ -51,6 +63,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.StringUtils;
 
 /**
  * Durable's engine: the proxies of workflow and activity beans, the JPA journal, the workers
@@ -107,6 +120,7 @@ public final class DurableAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnMissingClass("io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties")
 	RetryPolicies durableRetryPolicies(EngineContext engine) {
 		return new DefaultRetryPolicies(engine.settings().defaultRetry());
 	}
@@ -175,8 +189,9 @@ public final class DurableAutoConfiguration {
 		DurableProperties.DefaultRetry retry = properties.getActivity().getDefaultRetry();
 		String nodeId = (properties.getNodeId() != null) ? properties.getNodeId() : defaultNodeId();
 		return new EngineSettings(nodeId, worker.getConcurrency(), worker.getPollInterval(), worker.getLeaseDuration(),
-				worker.getShutdownTimeout(), worker.getInThreadWaitLimit(), new RetryPolicy(retry.getMaxAttempts(),
-						retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval()));
+				worker.getShutdownTimeout(), worker.getInThreadWaitLimit(),
+				RetryPolicy.exponential("default", retry.getMaxAttempts(), retry.getInitialInterval(),
+						retry.getMultiplier(), retry.getMaxInterval()));
 	}
 
 	private static String defaultNodeId() {
@@ -188,6 +203,46 @@ public final class DurableAutoConfiguration {
 			host = "localhost";
 		}
 		return host + ":" + new ApplicationPid();
+	}
+
+	/**
+	 * Retry policies from Resilience4j's registry: the application's own {@link RetryRegistry}
+	 * bean if it has one, else one built from {@code resilience4j.retry.*}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RetryRegistry.class, CommonRetryConfigurationProperties.class })
+	@EnableConfigurationProperties(Resilience4jRetryProperties.class)
+	static class Resilience4jRetryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RetryRegistry retryRegistry(Resilience4jRetryProperties properties) {
+			CompositeCustomizer<RetryConfigCustomizer> noCustomizers = new CompositeCustomizer<>(List.of());
+			Map<String, RetryConfig> configs = new HashMap<>();
+			properties.getConfigs()
+				.forEach((name, config) -> configs.put(name, properties.createRetryConfig(config, noCustomizers, name)));
+			RetryRegistry registry = RetryRegistry.of(configs);
+			properties.getInstances()
+				.keySet()
+				.forEach((name) -> registry.retry(name, properties.createRetryConfig(name, noCustomizers)));
+			return registry;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RetryPolicies durableRetryPolicies(EngineContext engine, RetryRegistry registry, DurableProperties properties) {
+			String instance = properties.getActivity().getDefaultRetry().getInstance();
+			RetryPolicy defaultPolicy = engine.settings().defaultRetry();
+			if (StringUtils.hasText(instance)) {
+				defaultPolicy = registry.find(instance)
+					.map((retry) -> Resilience4jRetryPolicies.toPolicy(instance, retry.getRetryConfig()))
+					.orElseThrow(() -> new DurableConfigurationException("durable.activity.default-retry.instance names '"
+							+ instance + "', which is not configured under resilience4j.retry.instances",
+							"Configure resilience4j.retry.instances." + instance + ".* or remove the property."));
+			}
+			return new Resilience4jRetryPolicies(defaultPolicy, registry);
+		}
+
 	}
 
 	/**

@@ -202,6 +202,12 @@ public class DurableProperties {
 	public static class DefaultRetry {
 
 		/**
+		 * Resilience4j retry instance (resilience4j.retry.instances.<name>) to use as the default
+		 * policy instead of the settings below.
+		 */
+		private @Nullable String instance;
+
+		/**
 		 * Most attempts per activity call; 0 retries until success.
 		 */
 		private int maxAttempts = 0;
@@ -220,6 +226,14 @@ public class DurableProperties {
 		 * Longest wait between attempts.
 		 */
 		private Duration maxInterval = Duration.ofMinutes(1);
+
+		public @Nullable String getInstance() {
+			return this.instance;
+		}
+
+		public void setInstance(@Nullable String instance) {
+			this.instance = instance;
+		}
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;

@@ -1,8 +1,16 @@
 package dev.durable.engine;
 
 import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.durable.ActivityFailedException;
 import org.aopalliance.intercept.MethodInvocation;
@@ -21,6 +29,12 @@ public class ActivityInvoker {
 	private final RetryPolicies retryPolicies;
 
 	private final ActivityTransactions transactions;
+
+	private final ExecutorService timedAttempts = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "durable-timed-activity");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	/**
 	 * Create the invoker.
@@ -59,10 +73,10 @@ public class ActivityInvoker {
 				invocation.getArguments());
 		RetryPolicy policy = this.retryPolicies.policyFor(activity);
 		int failedAttempts = recorded.size();
-		Instant lastFailure = (last != null) ? last.timestamp() : null;
+		Instant nextAttempt = (last != null) ? nextAttemptOf(last) : null;
 		while (true) {
-			if (lastFailure != null) {
-				execution.waitUntil(lastFailure.plus(policy.backoffAfter(failedAttempts)));
+			if (nextAttempt != null) {
+				execution.waitUntil(nextAttempt);
 			}
 			int attempt = failedAttempts + 1;
 			Outcome outcome = attempt(execution, activity, invocation, step, attempt, input);
@@ -76,25 +90,73 @@ public class ActivityInvoker {
 				execution.append(step, EventKind.ACTIVITY_FAILED, name, attempt, input, null, errorType, error);
 				throw new ActivityFailedException(name, attempt, errorType, error);
 			}
-			execution.append(step, EventKind.ACTIVITY_ATTEMPT_FAILED, name, attempt, input, null, errorType, error);
+			// The next attempt's time is journaled with the failure: a restart mid-backoff waits only
+			// for what is left of it, even when the interval is randomized.
+			Instant failedAt = execution.now();
+			nextAttempt = failedAt.plus(policy.backoffAfter(attempt, failure));
+			execution.append(step, EventKind.ACTIVITY_ATTEMPT_FAILED, name, attempt, input, nextAttempt.toString(),
+					errorType, error, failedAt);
 			failedAttempts = attempt;
-			lastFailure = execution.now();
 		}
+	}
+
+	private static Instant nextAttemptOf(JournalEvent failedAttempt) {
+		String recorded = failedAttempt.output();
+		return (recorded != null) ? Instant.parse(recorded) : failedAttempt.timestamp();
 	}
 
 	/**
 	 * Run one attempt; on success its completion is journaled, inside the activity's transaction if
-	 * it has one.
+	 * it has one. An attempt with a timeout runs on its own thread, which is interrupted and left
+	 * behind if it overruns.
 	 */
-	private Outcome attempt(WorkflowExecution execution, ActivityDefinition activity,
-			MethodInvocation invocation, int step, int attempt, String input) {
+	private Outcome attempt(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
+			int step, int attempt, String input) {
+		Duration timeout = activity.timeout();
+		if (timeout == null) {
+			return runAttempt(execution, activity, invocation, step, attempt, input, null);
+		}
+		AttemptGate gate = new AttemptGate();
+		Future<Outcome> future = this.timedAttempts
+			.submit(() -> runAttempt(execution, activity, invocation, step, attempt, input, gate));
+		try {
+			try {
+				return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
+				if (gate.timeOut()) {
+					future.cancel(true);
+					return new Outcome(null, new TimeoutException("Activity '" + activity.name() + "' attempt "
+							+ attempt + " did not finish within " + timeout));
+				}
+				// The attempt finished at the deadline and is recording its completion: take it.
+				return future.get();
+			}
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			gate.timeOut();
+			future.cancel(true);
+			throw new RunAbandonedError(new IllegalStateException("Interrupted while running activity '"
+					+ activity.name() + "'", ex));
+		}
+	}
+
+	private Outcome runAttempt(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
+			int step, int attempt, String input, @Nullable AttemptGate gate) {
 		String key = execution.workflowId() + ":" + step;
 		ExecutionContexts.bindActivity(new ActivityExecution(execution.workflowId(), key, attempt));
 		try {
 			TransactionTemplate transaction = this.transactions.templateFor(activity);
 			Object result = (transaction != null)
-					? transaction.execute((status) -> complete(execution, activity, invocation, step, attempt, input))
-					: complete(execution, activity, invocation, step, attempt, input);
+					? transaction.execute((status) -> complete(execution, activity, invocation, step, attempt, input, gate))
+					: complete(execution, activity, invocation, step, attempt, input, gate);
 			return new Outcome(result, null);
 		}
 		catch (WorkflowSuspension | RunAbandonedError | ResultNotSerializableException ex) {
@@ -114,14 +176,19 @@ public class ActivityInvoker {
 		}
 	}
 
-	private @Nullable Object complete(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
-			int step, int attempt, String input) {
+	private @Nullable Object complete(WorkflowExecution execution, ActivityDefinition activity,
+			MethodInvocation invocation, int step, int attempt, String input, @Nullable AttemptGate gate) {
 		Object result;
 		try {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
 			throw new AttemptFailure(ex);
+		}
+		if (gate != null && !gate.complete()) {
+			// Too late: the workflow has counted this attempt as timed out; roll its work back.
+			throw new AttemptFailure(new TimeoutException("Activity '" + activity.name() + "' attempt " + attempt
+					+ " finished after its timeout"));
 		}
 		String output;
 		try {
@@ -158,6 +225,24 @@ public class ActivityInvoker {
 
 		ResultNotSerializableException(String message, Throwable cause) {
 			super(message, cause);
+		}
+
+	}
+
+	/**
+	 * Decides, once, whether a timed attempt completed or timed out, so that its completion and
+	 * its timeout are never both journaled.
+	 */
+	private static final class AttemptGate {
+
+		private final AtomicInteger state = new AtomicInteger();
+
+		boolean complete() {
+			return this.state.compareAndSet(0, 1);
+		}
+
+		boolean timeOut() {
+			return this.state.compareAndSet(0, 2);
 		}
 
 	}

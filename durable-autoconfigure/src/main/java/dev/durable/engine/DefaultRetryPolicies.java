@@ -3,9 +3,9 @@ package dev.durable.engine;
 import java.util.Collection;
 
 /**
- * The retry policies of this version: every activity runs under the engine's default policy
- * ({@code durable.activity.default-retry.*}). Named Resilience4j policies are not wired yet, so
- * an activity that names one fails start-up rather than silently running under another policy.
+ * The retry policies of an application without Resilience4j: every activity runs under the
+ * engine's default policy ({@code durable.activity.default-retry.*}); an activity that names a
+ * policy fails start-up rather than silently running under another one.
  */
 public class DefaultRetryPolicies implements RetryPolicies {
 
@@ -29,9 +29,9 @@ public class DefaultRetryPolicies implements RetryPolicies {
 		for (ActivityDefinition activity : activities) {
 			if (!activity.retry().isEmpty()) {
 				throw new DurableConfigurationException("Activity '" + activity.name() + "' names retry policy '"
-						+ activity.retry() + "', but this version of Durable does not read Resilience4j retry "
-						+ "instances yet", "Remove retry = \"" + activity.retry() + "\" and tune the default policy "
-						+ "under durable.activity.default-retry.* instead.");
+						+ activity.retry() + "', but Resilience4j (io.github.resilience4j:resilience4j-retry) is not "
+						+ "on the class path", "Depend on durable-spring-boot-starter, which brings it, or remove "
+						+ "retry = \"" + activity.retry() + "\" and tune durable.activity.default-retry.* instead.");
 			}
 		}
 	}

@@ -2,31 +2,52 @@ package dev.durable.engine;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * When to try a failed activity again and how long to wait first.
+ * @param name the policy's name, for messages
  * @param maxAttempts the most attempts, 0 for no limit
- * @param initialInterval the wait after the first failure
- * @param multiplier the factor each further wait grows by
- * @param maxInterval the cap on any wait
+ * @param backoff the wait after a failed attempt, given the attempt number (from 1) and its failure
+ * @param retryable which failures may be retried at all
  */
-public record RetryPolicy(int maxAttempts, Duration initialInterval, double multiplier, Duration maxInterval) {
+public record RetryPolicy(String name, int maxAttempts, BiFunction<Integer, Throwable, Duration> backoff,
+		Predicate<Throwable> retryable) {
 
 	/**
 	 * Validate the policy.
 	 */
 	public RetryPolicy {
+		Objects.requireNonNull(name, "name");
 		if (maxAttempts < 0) {
 			throw new IllegalArgumentException("maxAttempts must be 0 (no limit) or more, was " + maxAttempts);
 		}
-		Objects.requireNonNull(initialInterval, "initialInterval");
-		Objects.requireNonNull(maxInterval, "maxInterval");
+		Objects.requireNonNull(backoff, "backoff");
+		Objects.requireNonNull(retryable, "retryable");
+	}
+
+	/**
+	 * Create an exponential policy that retries every failure.
+	 * @param name the policy's name
+	 * @param maxAttempts the most attempts, 0 for no limit
+	 * @param initialInterval the wait after the first failure
+	 * @param multiplier the factor each further wait grows by, at least 1
+	 * @param maxInterval the cap on any wait
+	 * @return the policy
+	 */
+	public static RetryPolicy exponential(String name, int maxAttempts, Duration initialInterval, double multiplier,
+			Duration maxInterval) {
 		if (initialInterval.isNegative() || maxInterval.isNegative()) {
 			throw new IllegalArgumentException("Retry intervals must not be negative");
 		}
 		if (multiplier < 1.0) {
 			throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
 		}
+		return new RetryPolicy(name, maxAttempts, (attempt, failure) -> {
+			double millis = initialInterval.toMillis() * Math.pow(multiplier, attempt - 1);
+			return Duration.ofMillis((long) Math.max(0, Math.min(millis, maxInterval.toMillis())));
+		}, (failure) -> true);
 	}
 
 	/**
@@ -36,18 +57,18 @@ public record RetryPolicy(int maxAttempts, Duration initialInterval, double mult
 	 * @return {@code true} to retry
 	 */
 	public boolean allowsRetry(int failedAttempt, Throwable failure) {
-		return this.maxAttempts == 0 || failedAttempt < this.maxAttempts;
+		return (this.maxAttempts == 0 || failedAttempt < this.maxAttempts) && this.retryable.test(failure);
 	}
 
 	/**
 	 * Return the wait before the attempt that follows the given failed one.
 	 * @param failedAttempt the attempt that failed, from 1
+	 * @param failure what it threw
 	 * @return the backoff
 	 */
-	public Duration backoffAfter(int failedAttempt) {
-		double millis = this.initialInterval.toMillis() * Math.pow(this.multiplier, failedAttempt - 1);
-		long capped = (long) Math.min(millis, this.maxInterval.toMillis());
-		return Duration.ofMillis(Math.max(0, capped));
+	public Duration backoffAfter(int failedAttempt, Throwable failure) {
+		Duration wait = this.backoff.apply(failedAttempt, failure);
+		return (wait == null || wait.isNegative()) ? Duration.ZERO : wait;
 	}
 
 }

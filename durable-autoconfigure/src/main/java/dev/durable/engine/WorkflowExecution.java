@@ -2,6 +2,7 @@ package dev.durable.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -230,7 +231,8 @@ public class WorkflowExecution {
 	}
 
 	Instant now() {
-		return this.engine.clock().instant();
+		// The databases keep microseconds: recorded times must read back exactly as written.
+		return this.engine.clock().instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**
@@ -263,7 +265,11 @@ public class WorkflowExecution {
 
 	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
 			@Nullable String errorType, @Nullable String error) {
-		Instant now = now();
+		append(step, kind, name, attempt, input, output, errorType, error, now());
+	}
+
+	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
+			@Nullable String errorType, @Nullable String error, Instant now) {
 		JournalEvent event = new JournalEvent(this.nextSeq, step, kind, name, attempt, input, output, errorType, error,
 				now);
 		try {

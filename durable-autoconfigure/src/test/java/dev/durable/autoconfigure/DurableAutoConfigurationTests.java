@@ -131,6 +131,32 @@ class DurableAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void anActivityNamingAnUnknownRetryPolicyFailsStartUpNamingItAndTheKnownOnes() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class, MisnamedRetryConfiguration.class)
+			.withPropertyValues("resilience4j.retry.instances.payment.max-attempts=3")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				DurableConfigurationException failure = rootCause(context.getStartupFailure());
+				assertThat(failure.getMessage()).isEqualTo("Activity 'Payments.charge' names retry policy 'paymnt', "
+						+ "which is not configured under resilience4j.retry.instances (known: payment)");
+				assertThat(failure.getAction()).contains("resilience4j.retry.instances.paymnt");
+			});
+	}
+
+	@Test
+	void namedRetryPoliciesComeFromTheResilience4jConfiguration() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("resilience4j.retry.instances.payment.max-attempts=7",
+					"resilience4j.retry.instances.payment.wait-duration=250ms")
+			.run((context) -> {
+				io.github.resilience4j.retry.RetryRegistry registry = context
+					.getBean(io.github.resilience4j.retry.RetryRegistry.class);
+				assertThat(registry.find("payment")).hasValueSatisfying(
+						(retry) -> assertThat(retry.getRetryConfig().getMaxAttempts()).isEqualTo(7));
+			});
+	}
+
 	private static DurableConfigurationException rootCause(Throwable failure) {
 		Throwable cause = failure;
 		while (cause != null && !(cause instanceof DurableConfigurationException)) {
@@ -270,6 +296,25 @@ class DurableAutoConfigurationTests {
 		@DurableWorkflow
 		public String run(String order, int times) {
 			return order.repeat(times);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MisnamedRetryConfiguration {
+
+		@Bean
+		Payments payments() {
+			return new Payments();
+		}
+
+	}
+
+	static class Payments {
+
+		@Activity(retry = "paymnt")
+		public String charge(String order) {
+			return order;
 		}
 
 	}

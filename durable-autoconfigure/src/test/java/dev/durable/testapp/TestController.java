@@ -19,9 +19,18 @@ public class TestController {
 
 	private final ApprovalWorkflow approvals;
 
-	public TestController(WorkflowClient client, ApprovalWorkflow approvals) {
+	private final TransferWorkflow transfers;
+
+	public TestController(WorkflowClient client, ApprovalWorkflow approvals, TransferWorkflow transfers) {
 		this.client = client;
 		this.approvals = approvals;
+		this.transfers = transfers;
+	}
+
+	@PostMapping("/test/recovering/{id}")
+	public Map<String, String> recovering(@PathVariable String id) {
+		this.client.start(id, () -> this.transfers.recovering(id));
+		return Map.of("id", id);
 	}
 
 	@PostMapping("/test/sleepy/{id}")
