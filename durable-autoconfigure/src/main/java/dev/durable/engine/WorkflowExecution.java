@@ -45,6 +45,8 @@ public class WorkflowExecution {
 
 	private volatile boolean cancelRequested;
 
+	private @Nullable WorkflowRecord endedAs;
+
 	private boolean cancellationDelivered;
 
 	WorkflowExecution(EngineContext engine, WorkflowRecord workflow, ClaimedWorkflow claim, List<JournalEvent> journal) {
@@ -314,6 +316,14 @@ public class WorkflowExecution {
 			this.cancellationDelivered = true;
 			throw cancelled();
 		}
+	}
+
+	void endedAs(WorkflowRecord ended) {
+		this.endedAs = ended;
+	}
+
+	@Nullable WorkflowRecord endedAs() {
+		return this.endedAs;
 	}
 
 	void requestCancel() {

@@ -75,6 +75,15 @@ public class WorkflowOutcomes {
 		return new WorkflowNotFoundException("No workflow has the id '" + workflowId + "'");
 	}
 
+	/**
+	 * Turn an ended workflow into its result, or throw what ended it.
+	 * @param workflow the ended workflow
+	 * @return the result
+	 */
+	@Nullable Object outcomeOf(WorkflowRecord workflow) {
+		return outcome(workflow);
+	}
+
 	private @Nullable Object outcome(WorkflowRecord workflow) {
 		switch (workflow.status()) {
 			case COMPLETED:

@@ -63,12 +63,25 @@ public class WorkflowRunner {
 	 * @param claim the claim
 	 */
 	public void run(ClaimedWorkflow claim) {
+		run(claim, null);
+	}
+
+	/**
+	 * Run a claimed workflow until it ends, suspends or must be abandoned.
+	 * @param claim the claim
+	 * @param preloaded the workflow and journal if the caller has them (a workflow it just created),
+	 * else null to load them
+	 * @return the workflow as it ended, or null if it did not end in this run
+	 */
+	public @Nullable WorkflowRecord run(ClaimedWorkflow claim, @Nullable LoadedWorkflow preloaded) {
 		this.leases.track(claim);
+		WorkflowRecord ended = null;
 		WorkflowExecution outerWorkflow = ExecutionContexts.currentWorkflow();
 		ActivityExecution outerActivity = ExecutionContexts.currentActivity();
 		try {
 			ExecutionContexts.bindActivity(null);
-			runClaimed(claim);
+			WorkflowExecution execution = runClaimed(claim, preloaded);
+			ended = (execution != null) ? execution.endedAs() : null;
 		}
 		catch (RunAbandonedError | LeaseLostException ex) {
 			logger.info("Stopped running workflow '" + claim.workflowId() + "': " + ex.getMessage()
@@ -83,24 +96,25 @@ public class WorkflowRunner {
 			ExecutionContexts.bindActivity(outerActivity);
 			this.leases.untrack(claim);
 		}
+		return ended;
 	}
 
-	private void runClaimed(ClaimedWorkflow claim) {
-		Optional<WorkflowRecord> found = this.engine.store().find(claim.workflowId());
-		if (found.isEmpty() || found.get().status().isTerminal()) {
-			return;
+	private @Nullable WorkflowExecution runClaimed(ClaimedWorkflow claim, @Nullable LoadedWorkflow preloaded) {
+		Optional<LoadedWorkflow> found = (preloaded != null) ? Optional.of(preloaded)
+				: this.engine.store().load(claim.workflowId());
+		if (found.isEmpty() || found.get().workflow().status().isTerminal()) {
+			return null;
 		}
-		WorkflowRecord workflow = found.get();
+		WorkflowRecord workflow = found.get().workflow();
 		WorkflowDefinition definition = this.methods.workflow(workflow.type());
 		if (definition == null) {
 			logger.warn("Workflow '" + workflow.id() + "' has type '" + workflow.type() + "', which is not an entry "
 					+ "point of this application; leaving it for a node that knows it (retry in " + UNKNOWN_TYPE_RETRY
 					+ ")");
 			this.engine.store().release(claim, now().plus(UNKNOWN_TYPE_RETRY));
-			return;
+			return null;
 		}
-		WorkflowExecution execution = new WorkflowExecution(this.engine, workflow, claim,
-				this.engine.store().journal(workflow.id()));
+		WorkflowExecution execution = new WorkflowExecution(this.engine, workflow, claim, found.get().journal());
 		this.leases.attach(execution);
 		String what = "workflow '" + workflow.type() + "' (" + definition.describe() + ")";
 		Object[] arguments;
@@ -109,7 +123,7 @@ public class WorkflowRunner {
 		}
 		catch (IllegalStateException ex) {
 			fail(execution, ex);
-			return;
+			return execution;
 		}
 		Object bean = this.beanFactory.getBean(definition.beanName());
 		Method method = AopUtils.selectInvocableMethod(definition.method(), bean.getClass());
@@ -121,7 +135,7 @@ public class WorkflowRunner {
 		}
 		catch (InvocationTargetException ex) {
 			ended(execution, ex.getTargetException());
-			return;
+			return execution;
 		}
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("Cannot call entry point " + definition.describe(), ex);
@@ -130,6 +144,7 @@ public class WorkflowRunner {
 			ExecutionContexts.bindWorkflow(null);
 		}
 		completed(execution, definition, result);
+		return execution;
 	}
 
 	private void completed(WorkflowExecution execution, WorkflowDefinition definition, @Nullable Object result) {
@@ -202,8 +217,12 @@ public class WorkflowRunner {
 
 	private void finish(WorkflowExecution execution, WorkflowStatus status, @Nullable String result,
 			@Nullable String errorType, @Nullable String error, JournalEvent event) {
-		String parentId = execution.workflow().parentId();
+		WorkflowRecord workflow = execution.workflow();
+		String parentId = workflow.parentId();
 		this.engine.store().finish(execution.claim(), status, result, errorType, error, event, parentId);
+		execution.endedAs(new WorkflowRecord(workflow.id(), workflow.type(), status, workflow.input(), result,
+				errorType, error, null, null, parentId, workflow.cancelRequested(), workflow.createdAt(),
+				event.timestamp()));
 		this.waiters.ended(execution.workflowId());
 		if (parentId != null) {
 			this.dispatch.wakeUp();

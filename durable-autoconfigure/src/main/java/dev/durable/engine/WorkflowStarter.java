@@ -2,7 +2,12 @@ package dev.durable.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.durable.WorkflowStatus;
 
 import org.jspecify.annotations.Nullable;
 
@@ -81,20 +86,28 @@ public class WorkflowStarter {
 		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
 		ClaimedWorkflow claim = new ClaimedWorkflow(workflowId, UUID.randomUUID().toString());
 		Instant now = now();
-		Runnable createAndRun = () -> {
+		Instant leaseUntil = now.plus(this.engine.settings().leaseDuration());
+		String nodeId = this.engine.settings().nodeId();
+		// The caller has everything the run needs: no read of what it just wrote.
+		LoadedWorkflow created = new LoadedWorkflow(
+				new WorkflowRecord(workflowId, workflow.type(), WorkflowStatus.RUNNING, input, null, null, null, nodeId,
+						leaseUntil, null, false, now, now),
+				List.of(new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, workflow.type(), 0, input, null, null, null,
+						now)));
+		Supplier<WorkflowRecord> createAndRun = () -> {
 			this.engine.store()
-				.create(new NewWorkflow(workflowId, workflow.type(), input, now, claim, this.engine.settings().nodeId(),
-						now.plus(this.engine.settings().leaseDuration()), null));
-			this.runner.run(claim);
+				.create(new NewWorkflow(workflowId, workflow.type(), input, now, claim, nodeId, leaseUntil, null));
+			return this.runner.run(claim, created);
 		};
+		WorkflowRecord ended;
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			// The workflow must not join the caller's transaction: suspend it while the workflow runs.
-			this.outsideCallerTransaction.executeWithoutResult((status) -> createAndRun.run());
+			ended = this.outsideCallerTransaction.execute((status) -> createAndRun.get());
 		}
 		else {
-			createAndRun.run();
+			ended = createAndRun.get();
 		}
-		return this.outcomes.await(workflowId, FOREVER);
+		return (ended != null) ? this.outcomes.outcomeOf(ended) : this.outcomes.await(workflowId, FOREVER);
 	}
 
 	private void wakeWorkersAfterCommit() {
@@ -112,7 +125,7 @@ public class WorkflowStarter {
 	}
 
 	private Instant now() {
-		return this.engine.clock().instant();
+		return this.engine.clock().instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static String describe(WorkflowDefinition workflow) {

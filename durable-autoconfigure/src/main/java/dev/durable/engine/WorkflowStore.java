@@ -41,6 +41,13 @@ public interface WorkflowStore extends WorkflowQueries {
 	boolean create(NewWorkflow workflow);
 
 	/**
+	 * Load a workflow and its journal in one read, for a run.
+	 * @param id the workflow id
+	 * @return the workflow and its journal, or empty
+	 */
+	Optional<LoadedWorkflow> load(String id);
+
+	/**
 	 * Append an event for a claimed workflow and extend its lease.
 	 * @param claim the claim
 	 * @param event the event

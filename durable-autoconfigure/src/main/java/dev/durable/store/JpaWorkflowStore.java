@@ -1,5 +1,7 @@
 package dev.durable.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,12 +15,14 @@ import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.LeaseLostException;
+import dev.durable.engine.LoadedWorkflow;
 import dev.durable.engine.NewWorkflow;
 import dev.durable.engine.Waits;
 import dev.durable.engine.WorkflowRecord;
 import dev.durable.engine.WorkflowStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,6 +47,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	private final Clock clock;
 
+	private final JournalStatements statements;
+
 	/**
 	 * Create the store.
 	 * @param entityManager a shared, transaction-bound entity manager of the application
@@ -53,6 +59,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 	public JpaWorkflowStore(EntityManager entityManager, PlatformTransactionManager transactionManager,
 			StoreDialect dialect, Clock clock) {
 		this.clock = clock;
+		this.statements = new JournalStatements(dialect.writableCommonTableExpressions());
 		this.entityManager = entityManager;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
@@ -75,10 +82,11 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	private boolean insert(NewWorkflow workflow) {
-		if (this.entityManager.find(WorkflowEntity.class, workflow.id()) != null) {
+		ClaimedWorkflow claim = workflow.claim();
+		// A claimed new workflow has a fresh random id (a direct call): the key alone guards it.
+		if (claim == null && this.entityManager.find(WorkflowEntity.class, workflow.id()) != null) {
 			return false;
 		}
-		ClaimedWorkflow claim = workflow.claim();
 		WorkflowEntity entity = new WorkflowEntity(workflow.id(), workflow.type(),
 				((claim != null) ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING).name(), workflow.input(),
 				workflow.createdAt());
@@ -117,13 +125,33 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	@Override
 	public List<JournalEvent> journal(String id) {
-		return this.readOnly.execute((status) -> this.entityManager
-			.createQuery("select e from DurableEvent e where e.workflowId = :id order by e.seq", EventEntity.class)
-			.setParameter("id", id)
-			.getResultList()
-			.stream()
-			.map(JpaWorkflowStore::toEvent)
-			.toList());
+		return this.readOnly.execute((status) -> jdbc((connection) -> this.statements.journal(connection, id)));
+	}
+
+	@Override
+	public Optional<LoadedWorkflow> load(String id) {
+		return Optional.ofNullable(this.readOnly.execute((status) -> {
+			WorkflowEntity entity = this.entityManager.find(WorkflowEntity.class, id);
+			if (entity == null) {
+				return null;
+			}
+			return new LoadedWorkflow(toRecord(entity), jdbc((connection) -> this.statements.journal(connection, id)));
+		}));
+	}
+
+	/**
+	 * Run plain JDBC on the connection of the current transaction.
+	 */
+	private <T> T jdbc(SqlWork<T> work) {
+		return this.entityManager.unwrap(Session.class).doReturningWork(work::run);
+	}
+
+	/** JDBC work that returns a value. */
+	@FunctionalInterface
+	private interface SqlWork<T> {
+
+		T run(Connection connection) throws SQLException;
+
 	}
 
 	@Override
@@ -144,9 +172,9 @@ public class JpaWorkflowStore implements WorkflowStore {
 	@Override
 	public void append(ClaimedWorkflow claim, JournalEvent event, Instant leaseUntil) {
 		this.transactions.executeWithoutResult((status) -> {
-			fence(claim, event.timestamp(), leaseUntil);
-			this.entityManager.persist(toEntity(claim.workflowId(), event));
-			this.entityManager.flush();
+			if (!jdbc((connection) -> this.statements.append(connection, claim, event, leaseUntil))) {
+				throw new LeaseLostException(claim.workflowId());
+			}
 		});
 	}
 
@@ -159,22 +187,10 @@ public class JpaWorkflowStore implements WorkflowStore {
 				// is already waiting when the wake-up below looks for it.
 				lock(parentId);
 			}
-			int held = this.entityManager
-				.createQuery("update DurableWorkflow w set w.status = :status, w.result = :result, "
-						+ "w.errorType = :errorType, w.error = :error, w.owner = null, w.runToken = null, w.waitingFor = null, "
-						+ "w.dueAt = null, w.updatedAt = :now where w.id = :id and w.runToken = :token")
-				.setParameter("status", status.name())
-				.setParameter("result", result)
-				.setParameter("errorType", errorType)
-				.setParameter("error", error)
-				.setParameter("now", event.timestamp())
-				.setParameter("id", claim.workflowId())
-				.setParameter("token", claim.runToken())
-				.executeUpdate();
-			if (held == 0) {
+			if (!jdbc((connection) -> this.statements.finish(connection, claim, status, result, errorType, error,
+					event))) {
 				throw new LeaseLostException(claim.workflowId());
 			}
-			this.entityManager.persist(toEntity(claim.workflowId(), event));
 			if (parentId != null) {
 				wakeIfWaiting(parentId, Waits.child(claim.workflowId()), event.timestamp());
 			}
@@ -441,12 +457,6 @@ public class JpaWorkflowStore implements WorkflowStore {
 				entity.getInput(), entity.getResult(), entity.getErrorType(), entity.getError(), entity.getOwner(),
 				entity.getDueAt(), entity.getParentId(), entity.isCancelRequested(), entity.getCreatedAt(),
 				entity.getUpdatedAt());
-	}
-
-	private static JournalEvent toEvent(EventEntity entity) {
-		return new JournalEvent(entity.getSeq(), entity.getStep(), EventKind.valueOf(entity.getKind()),
-				entity.getName(), entity.getAttempt(), entity.getInput(), entity.getOutput(), entity.getErrorType(),
-				entity.getError(), entity.getRecordedAt());
 	}
 
 	private static EventEntity toEntity(String workflowId, JournalEvent event) {

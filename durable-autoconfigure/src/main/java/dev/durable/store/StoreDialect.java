@@ -14,8 +14,10 @@ import org.springframework.boot.jdbc.DatabaseDriver;
  * @param selectDueForUpdate the native query selecting due workflow ids ({@code :now}, {@code :limit})
  * and locking them against other claimers
  * @param singleProcess whether the database is embedded in this one process
+ * @param writableCommonTableExpressions whether an update and an insert can be one statement
+ * ({@code with ... update ... returning ... insert}), as on PostgreSQL
  */
-public record StoreDialect(String selectDueForUpdate, boolean singleProcess) {
+public record StoreDialect(String selectDueForUpdate, boolean singleProcess, boolean writableCommonTableExpressions) {
 
 	private static final String SELECT_DUE = "select id from durable_workflow where due_at <= :now "
 			+ "order by due_at limit :limit for update";
@@ -32,13 +34,13 @@ public record StoreDialect(String selectDueForUpdate, boolean singleProcess) {
 		if (driver == DatabaseDriver.H2) {
 			boolean server = lowerUrl.startsWith("jdbc:h2:tcp:") || lowerUrl.startsWith("jdbc:h2:ssl:")
 					|| lowerUrl.contains("auto_server=true");
-			return new StoreDialect(SELECT_DUE, !server);
+			return new StoreDialect(SELECT_DUE, !server, false);
 		}
 		if (driver == DatabaseDriver.HSQLDB) {
-			return new StoreDialect(SELECT_DUE, !lowerUrl.startsWith("jdbc:hsqldb:hsql"));
+			return new StoreDialect(SELECT_DUE, !lowerUrl.startsWith("jdbc:hsqldb:hsql"), false);
 		}
 		// PostgreSQL and compatible databases: claimers skip rows another node is claiming.
-		return new StoreDialect(SELECT_DUE + " skip locked", false);
+		return new StoreDialect(SELECT_DUE + " skip locked", false, true);
 	}
 
 	private static String jdbcUrl(DataSource dataSource) {
