@@ -49,6 +49,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	private final JournalStatements statements;
 
+	private final ClaimStatements claims;
+
 	/**
 	 * Create the store.
 	 * @param entityManager a shared, transaction-bound entity manager of the application
@@ -59,7 +61,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 	public JpaWorkflowStore(EntityManager entityManager, PlatformTransactionManager transactionManager,
 			StoreDialect dialect, Clock clock) {
 		this.clock = clock;
-		this.statements = new JournalStatements(dialect.writableCommonTableExpressions());
+		this.statements = new JournalStatements(dialect.postgresql());
+		this.claims = new ClaimStatements(dialect.postgresql());
 		this.entityManager = entityManager;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
@@ -379,37 +382,13 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public List<ClaimedWorkflow> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
 		String token = UUID.randomUUID().toString();
-		return this.transactions.execute((tx) -> {
-			List<String> due = this.entityManager.createNativeQuery(this.dialect.selectDueForUpdate(), String.class)
-				.setParameter("now", now)
-				.setParameter("limit", limit)
-				.getResultList();
-			if (due.isEmpty()) {
-				return List.of();
-			}
-			this.entityManager
-				.createQuery("update DurableWorkflow w set w.status = :running, w.owner = :owner, w.runToken = :token, w.waitingFor = null, "
-						+ "w.dueAt = :lease, w.updatedAt = :now where w.id in :ids and w.dueAt <= :now")
-				.setParameter("running", WorkflowStatus.RUNNING.name())
-				.setParameter("owner", nodeId)
-				.setParameter("token", token)
-				.setParameter("lease", leaseUntil)
-				.setParameter("now", now)
-				.setParameter("ids", due)
-				.executeUpdate();
-			return this.entityManager
-				.createQuery("select w.id from DurableWorkflow w where w.id in :ids and w.runToken = :token",
-						String.class)
-				.setParameter("ids", due)
-				.setParameter("token", token)
-				.getResultList()
-				.stream()
-				.map((id) -> new ClaimedWorkflow(id, token))
-				.toList();
-		});
+		return this.transactions.execute((tx) -> jdbc(
+				(connection) -> this.claims.claim(connection, nodeId, token, now, leaseUntil, limit))
+			.stream()
+			.map((id) -> new ClaimedWorkflow(id, token))
+			.toList());
 	}
 
 	@Override

@@ -9,18 +9,13 @@ import javax.sql.DataSource;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
 /**
- * What differs between the databases the journal runs on: how to lock due workflows for a claim,
- * and whether only one process can use the database at a time.
- * @param selectDueForUpdate the native query selecting due workflow ids ({@code :now}, {@code :limit})
- * and locking them against other claimers
+ * What differs between the databases the journal runs on.
  * @param singleProcess whether the database is embedded in this one process
- * @param writableCommonTableExpressions whether an update and an insert can be one statement
- * ({@code with ... update ... returning ... insert}), as on PostgreSQL
+ * @param postgresql whether PostgreSQL's statements are available: {@code skip locked} for
+ * claimers, {@code update ... returning}, and writable common table expressions that make an
+ * update and an insert one statement
  */
-public record StoreDialect(String selectDueForUpdate, boolean singleProcess, boolean writableCommonTableExpressions) {
-
-	private static final String SELECT_DUE = "select id from durable_workflow where due_at <= :now "
-			+ "order by due_at limit :limit for update";
+public record StoreDialect(boolean singleProcess, boolean postgresql) {
 
 	/**
 	 * Work out the dialect of a data source from its JDBC URL.
@@ -34,13 +29,12 @@ public record StoreDialect(String selectDueForUpdate, boolean singleProcess, boo
 		if (driver == DatabaseDriver.H2) {
 			boolean server = lowerUrl.startsWith("jdbc:h2:tcp:") || lowerUrl.startsWith("jdbc:h2:ssl:")
 					|| lowerUrl.contains("auto_server=true");
-			return new StoreDialect(SELECT_DUE, !server, false);
+			return new StoreDialect(!server, false);
 		}
 		if (driver == DatabaseDriver.HSQLDB) {
-			return new StoreDialect(SELECT_DUE, !lowerUrl.startsWith("jdbc:hsqldb:hsql"), false);
+			return new StoreDialect(!lowerUrl.startsWith("jdbc:hsqldb:hsql"), false);
 		}
-		// PostgreSQL and compatible databases: claimers skip rows another node is claiming.
-		return new StoreDialect(SELECT_DUE + " skip locked", false, true);
+		return new StoreDialect(false, true);
 	}
 
 	private static String jdbcUrl(DataSource dataSource) {
