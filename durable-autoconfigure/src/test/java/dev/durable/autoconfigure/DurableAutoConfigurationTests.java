@@ -157,6 +157,40 @@ class DurableAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void theDefaultPolicyCanBeAResilience4jInstance() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("durable.activity.default-retry.instance=standard",
+					"resilience4j.retry.instances.standard.max-attempts=9",
+					"resilience4j.retry.instances.standard.wait-duration=3s")
+			.run((context) -> {
+				dev.durable.engine.RetryPolicies policies = context.getBean(dev.durable.engine.RetryPolicies.class);
+				dev.durable.engine.ActivityDefinition hello = context.getBean(DurableMethods.class)
+					.activities()
+					.stream()
+					.filter((activity) -> activity.name().equals("Phrases.hello"))
+					.findFirst()
+					.orElseThrow();
+				dev.durable.engine.RetryPolicy policy = policies.policyFor(hello);
+				assertThat(policy.maxAttempts()).isEqualTo(9);
+				assertThat(policy.backoffAfter(1, new IllegalStateException())).isEqualTo(java.time.Duration.ofSeconds(3));
+			});
+	}
+
+	@Test
+	void withoutAnInstanceTheDefaultPolicyRetriesUntilSuccessWithCappedExponentialBackoff() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class).run((context) -> {
+			dev.durable.engine.RetryPolicy policy = context.getBean(dev.durable.engine.EngineContext.class)
+				.settings()
+				.defaultRetry();
+			assertThat(policy.maxAttempts()).isZero();
+			assertThat(policy.allowsRetry(1_000, new IllegalStateException())).isTrue();
+			assertThat(policy.backoffAfter(1, new IllegalStateException())).isEqualTo(java.time.Duration.ofSeconds(1));
+			assertThat(policy.backoffAfter(2, new IllegalStateException())).isEqualTo(java.time.Duration.ofSeconds(2));
+			assertThat(policy.backoffAfter(20, new IllegalStateException())).isEqualTo(java.time.Duration.ofMinutes(1));
+		});
+	}
+
 	private static DurableConfigurationException rootCause(Throwable failure) {
 		Throwable cause = failure;
 		while (cause != null && !(cause instanceof DurableConfigurationException)) {
