@@ -65,6 +65,12 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	dev.durable.engine.RetentionSweeper retention;
+
+	@Autowired
+	dev.durable.testapp.ApprovalWorkflow approvals;
+
+	@Autowired
 	LeaseKeeper leases;
 
 	@LocalServerPort
@@ -285,6 +291,26 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 				java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), id);
 		assertThat(this.client.<String>handle(id).await(AWAIT)).isEqualTo(id + "-attempt-1");
 		assertThat(this.shopOrders.findById(id + "-attempt-1")).isPresent();
+	}
+
+	@Test
+	void endedWorkflowsOlderThanTheRetentionPeriodAreDeletedWithTheirJournals() throws Exception {
+		String ended = "old-" + UUID.randomUUID();
+		this.client.start(ended, () -> this.orders.count(ended)).await(AWAIT);
+		String waiting = "waiting-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(waiting, () -> this.approvals.approve(waiting));
+		long deadline = System.nanoTime() + AWAIT.toNanos();
+		while (handle.status() != WorkflowStatus.WAITING) {
+			assertThat(System.nanoTime()).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		assertThat(this.retention.sweep(java.time.Instant.now())).as("nothing is old enough yet").isZero();
+		assertThat(this.retention.sweep(java.time.Instant.now().plus(Duration.ofDays(31)))).isPositive();
+		assertThatExceptionOfType(WorkflowNotFoundException.class).isThrownBy(() -> this.client.handle(ended));
+		assertThat(this.store.journal(ended)).isEmpty();
+		assertThat(handle.status()).as("a waiting workflow is never deleted").isEqualTo(WorkflowStatus.WAITING);
+		this.client.signal(waiting, "decision", new dev.durable.testapp.Decision("ada", true));
+		assertThat(handle.await(AWAIT)).isEqualTo("ada approved");
 	}
 
 	@Test

@@ -26,6 +26,7 @@ import dev.durable.engine.JsonCodec;
 import dev.durable.engine.LeaseKeeper;
 import dev.durable.engine.RetryPolicies;
 import dev.durable.engine.Resilience4jRetryPolicies;
+import dev.durable.engine.RetentionSweeper;
 import dev.durable.engine.RetryPolicy;
 import dev.durable.engine.WorkerDispatch;
 import dev.durable.engine.WorkflowOutcomes;
@@ -243,6 +244,14 @@ public final class DurableAutoConfiguration {
 			return new Resilience4jRetryPolicies(defaultPolicy, registry);
 		}
 
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "durable.retention.enabled", matchIfMissing = true)
+	RetentionSweeper durableRetentionSweeper(WorkflowStore store, Clock clock, DurableProperties properties) {
+		DurableProperties.Retention retention = properties.getRetention();
+		return new RetentionSweeper(store, clock, retention.getPeriod(), retention.getInterval(),
+				retention.getBatchSize());
 	}
 
 	/**

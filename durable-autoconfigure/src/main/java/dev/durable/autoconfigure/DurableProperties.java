@@ -32,6 +32,8 @@ public class DurableProperties {
 
 	private final Activity activity = new Activity();
 
+	private final Retention retention = new Retention();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -58,6 +60,69 @@ public class DurableProperties {
 
 	public Activity getActivity() {
 		return this.activity;
+	}
+
+	public Retention getRetention() {
+		return this.retention;
+	}
+
+	/**
+	 * Deletion of ended workflows.
+	 */
+	public static class Retention {
+
+		/**
+		 * Whether ended workflows are deleted once older than the retention period.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long completed, failed and cancelled workflows are kept, with their journals.
+		 */
+		private Duration period = Duration.ofDays(30);
+
+		/**
+		 * How often expired workflows are looked for.
+		 */
+		private Duration interval = Duration.ofHours(1);
+
+		/**
+		 * Most workflows deleted per transaction.
+		 */
+		private int batchSize = 500;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
 	}
 
 	/**

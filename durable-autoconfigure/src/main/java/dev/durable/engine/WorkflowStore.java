@@ -161,6 +161,15 @@ public interface WorkflowStore extends WorkflowQueries {
 	int recoverRunning(@Nullable String nodeId, Instant now);
 
 	/**
+	 * Delete up to {@code limit} workflows that ended before the given time, with their journals
+	 * and signals, in one transaction.
+	 * @param endedBefore the cut-off
+	 * @param limit the most workflows to delete
+	 * @return how many were deleted
+	 */
+	int deleteEnded(Instant endedBefore, int limit);
+
+	/**
 	 * Read the status of a workflow, cheaply.
 	 * @param id the workflow id
 	 * @return its status, or empty if unknown

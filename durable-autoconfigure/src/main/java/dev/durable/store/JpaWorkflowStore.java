@@ -427,6 +427,27 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
+	public int deleteEnded(Instant endedBefore, int limit) {
+		Integer deleted = this.transactions.execute((tx) -> {
+			List<String> ids = this.entityManager
+				.createQuery("select w.id from DurableWorkflow w where w.status in :ended and w.updatedAt < :before "
+						+ "order by w.updatedAt", String.class)
+				.setParameter("ended", ENDED)
+				.setParameter("before", endedBefore)
+				.setMaxResults(limit)
+				.getResultList();
+			if (ids.isEmpty()) {
+				return 0;
+			}
+			// Events and signals go with their workflow: the foreign keys cascade.
+			return this.entityManager.createQuery("delete from DurableWorkflow w where w.id in :ids")
+				.setParameter("ids", ids)
+				.executeUpdate();
+		});
+		return (deleted != null) ? deleted : 0;
+	}
+
+	@Override
 	public boolean isEmbedded() {
 		return this.dialect.singleProcess();
 	}

@@ -15,8 +15,13 @@ CREATE TABLE IF NOT EXISTS durable_workflow (
     created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
+-- Columns added after 0.1.0's first cut: journals created before them are upgraded in place.
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS parent_id VARCHAR(255);
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS waiting_for VARCHAR(300);
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX IF NOT EXISTS durable_workflow_due_idx ON durable_workflow (due_at) WHERE due_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS durable_workflow_created_idx ON durable_workflow (created_at);
+CREATE INDEX IF NOT EXISTS durable_workflow_status_updated_idx ON durable_workflow (status, updated_at);
 CREATE TABLE IF NOT EXISTS durable_event (
     workflow_id VARCHAR(255) NOT NULL REFERENCES durable_workflow (id) ON DELETE CASCADE,
     seq         BIGINT       NOT NULL,
