@@ -14,11 +14,7 @@ class PostgresRetryIntegrationTests extends AbstractRetryIntegrationTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase database = PostgresTestDatabase.create();
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-		registry.add("spring.jpa.hibernate.ddl-auto", () -> "create");
-		registry.add("durable.jdbc.initialize-schema", () -> "always");
+		PostgresTestDatabase.register(registry);
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A throw-away PostgreSQL schema for one test class. PostgreSQL tests are required unless
  * {@code -Ddurable.test.postgres=skip}: an unreachable server fails them instead of skipping.
@@ -48,6 +50,19 @@ public final class PostgresTestDatabase {
 		PostgresTestDatabase database = new PostgresTestDatabase(schema);
 		Runtime.getRuntime().addShutdownHook(new Thread(database::drop));
 		return database;
+	}
+
+	/**
+	 * Point a Spring test context at a fresh schema: data source, our schema script, and the test
+	 * application's own tables.
+	 * @param registry the test's dynamic properties
+	 */
+	public static void register(DynamicPropertyRegistry registry) {
+		PostgresTestDatabase database = create();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.jpa.hibernate.ddl-auto", () -> "create");
+		registry.add("durable.jdbc.initialize-schema", () -> "always");
 	}
 
 	/**
