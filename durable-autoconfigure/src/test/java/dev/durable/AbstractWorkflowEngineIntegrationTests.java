@@ -68,6 +68,9 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 	dev.durable.engine.RetentionSweeper retention;
 
 	@Autowired
+	dev.durable.engine.ReplayChecker replayChecker;
+
+	@Autowired
 	dev.durable.testapp.ApprovalWorkflow approvals;
 
 	@Autowired
@@ -149,6 +152,34 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 		assertThat(this.calls.count("charge:" + id)).isZero();
 		assertThat(this.calls.count("ship:" + id)).isZero();
 		assertThat(this.client.handle(id).status()).isEqualTo(WorkflowStatus.FAILED);
+	}
+
+	@Test
+	void aReplayCheckPassesOnUnchangedCodeAndNamesTheStepOnAChangedOne() throws Exception {
+		String finished = "check-" + UUID.randomUUID();
+		this.client.start(finished, () -> this.orders.sleepThenShip(finished)).await(AWAIT);
+		String waiting = "check-waiting-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(waiting, () -> this.orders.sleepThenShip(waiting));
+		awaitStatus(handle, WorkflowStatus.WAITING);
+		int reservations = this.calls.count("reserve:" + finished);
+		assertThat(this.replayChecker.check(finished).deterministic()).isTrue();
+		assertThat(this.replayChecker.check(waiting)).satisfies((result) -> {
+			assertThat(result.deterministic()).isTrue();
+			assertThat(result.detail()).contains("up to the end of the journal");
+		});
+		assertThat(handle.await(AWAIT)).isEqualTo("done");
+		try {
+			OrderWorkflow.changedCode = true;
+			assertThat(this.replayChecker.check(finished)).satisfies((result) -> {
+				assertThat(result.deterministic()).isFalse();
+				assertThat(result.detail()).contains("at step 1").contains("Warehouse.charge").contains("Warehouse.reserve");
+			});
+		}
+		finally {
+			OrderWorkflow.changedCode = false;
+		}
+		assertThat(this.calls.count("reserve:" + finished)).as("a check runs no activity").isEqualTo(reservations);
+		assertThat(this.calls.count("charge:" + finished)).isZero();
 	}
 
 	@Test

@@ -26,6 +26,7 @@ import dev.durable.engine.JsonCodec;
 import dev.durable.engine.LeaseKeeper;
 import dev.durable.engine.RetryPolicies;
 import dev.durable.engine.Resilience4jRetryPolicies;
+import dev.durable.engine.ReplayChecker;
 import dev.durable.engine.RetentionSweeper;
 import dev.durable.engine.RetryPolicy;
 import dev.durable.engine.WorkerDispatch;
@@ -244,6 +245,12 @@ public final class DurableAutoConfiguration {
 			return new Resilience4jRetryPolicies(defaultPolicy, registry);
 		}
 
+	}
+
+	@Bean
+	ReplayChecker durableReplayChecker(EngineContext engine, DurableMethods durableMethods,
+			BeanFactory beanFactory) {
+		return new ReplayChecker(engine, durableMethods, beanFactory);
 	}
 
 	@Bean

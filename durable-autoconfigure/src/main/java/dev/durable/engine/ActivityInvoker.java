@@ -69,6 +69,7 @@ public class ActivityInvoker {
 			throw new ActivityFailedException(name, last.attempt(), String.valueOf(last.errorType()), String.valueOf(last.error()));
 		}
 		execution.deliverCancellation(step);
+		execution.ensureLive();
 		String input = execution.engine().codec().writeArguments(describe(activity), activity.method(),
 				invocation.getArguments());
 		RetryPolicy policy = this.retryPolicies.policyFor(activity);

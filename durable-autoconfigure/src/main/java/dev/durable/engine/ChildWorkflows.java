@@ -45,6 +45,7 @@ public class ChildWorkflows {
 			throw failed(recorded.get(0).output(), last.errorType(), last.error());
 		}
 		parent.deliverCancellation(step);
+		parent.ensureLive();
 		String childId = recorded.isEmpty() ? start(parent, child, arguments, step) : recorded.get(0).output();
 		WorkflowRecord record = engine.store()
 			.find(childId)

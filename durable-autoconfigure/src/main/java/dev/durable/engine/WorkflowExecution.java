@@ -47,6 +47,8 @@ public class WorkflowExecution {
 
 	private @Nullable WorkflowRecord endedAs;
 
+	private boolean replayOnly;
+
 	private boolean cancellationDelivered;
 
 	WorkflowExecution(EngineContext engine, WorkflowRecord workflow, ClaimedWorkflow claim, List<JournalEvent> journal) {
@@ -272,6 +274,7 @@ public class WorkflowExecution {
 
 	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
 			@Nullable String errorType, @Nullable String error, Instant now) {
+		ensureLive();
 		JournalEvent event = new JournalEvent(this.nextSeq, step, kind, name, attempt, input, output, errorType, error,
 				now);
 		try {
@@ -288,6 +291,7 @@ public class WorkflowExecution {
 	 * Take a pending signal for the wait at a step, journaling its receipt with the consumption.
 	 */
 	private Optional<String> takeSignal(int step, String name) {
+		ensureLive();
 		Instant now = now();
 		Optional<String> payload;
 		try {
@@ -315,6 +319,23 @@ public class WorkflowExecution {
 			append(step, EventKind.CANCELLATION_DELIVERED, "cancel", 0, null, null, null, null);
 			this.cancellationDelivered = true;
 			throw cancelled();
+		}
+	}
+
+	/**
+	 * Make this a check of the journal only: the first call past the recorded steps ends the run
+	 * with {@link ReplayBoundary} instead of executing or writing anything.
+	 */
+	void replayOnly() {
+		this.replayOnly = true;
+	}
+
+	/**
+	 * Stop here if this is a replay check and the journal has no more to replay.
+	 */
+	void ensureLive() {
+		if (this.replayOnly) {
+			throw new ReplayBoundary();
 		}
 	}
 
@@ -350,6 +371,13 @@ public class WorkflowExecution {
 	 * Wait in this thread if the wait is short, else suspend the workflow until then.
 	 */
 	void waitUntil(Instant until) {
+		if (this.replayOnly) {
+			// A later recorded step proves the wait ended; at the journal's end the check stops.
+			if (this.currentStep < this.recordedSteps) {
+				return;
+			}
+			ensureLive();
+		}
 		Duration left = Duration.between(now(), until);
 		if (left.isNegative() || left.isZero()) {
 			return;

@@ -125,17 +125,30 @@ public class WorkflowRunner {
 			fail(execution, ex);
 			return execution;
 		}
-		Object bean = this.beanFactory.getBean(definition.beanName());
-		Method method = AopUtils.selectInvocableMethod(definition.method(), bean.getClass());
-		ReflectionUtils.makeAccessible(method);
-		ExecutionContexts.bindWorkflow(execution);
 		Object result;
 		try {
-			result = method.invoke(bean, arguments);
+			result = invokeEntryPoint(this.beanFactory, definition, execution, arguments);
 		}
 		catch (InvocationTargetException ex) {
 			ended(execution, ex.getTargetException());
 			return execution;
+		}
+		completed(execution, definition, result);
+		return execution;
+	}
+
+	/**
+	 * Call an entry point on its bean (through the proxy, marked as the run's own call) with the
+	 * replay context bound to this thread.
+	 */
+	static @Nullable Object invokeEntryPoint(BeanFactory beanFactory, WorkflowDefinition definition,
+			WorkflowExecution execution, @Nullable Object[] arguments) throws InvocationTargetException {
+		Object bean = beanFactory.getBean(definition.beanName());
+		Method method = AopUtils.selectInvocableMethod(definition.method(), bean.getClass());
+		ReflectionUtils.makeAccessible(method);
+		ExecutionContexts.bindWorkflow(execution);
+		try {
+			return method.invoke(bean, arguments);
 		}
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("Cannot call entry point " + definition.describe(), ex);
@@ -143,8 +156,6 @@ public class WorkflowRunner {
 		finally {
 			ExecutionContexts.bindWorkflow(null);
 		}
-		completed(execution, definition, result);
-		return execution;
 	}
 
 	private void completed(WorkflowExecution execution, WorkflowDefinition definition, @Nullable Object result) {
