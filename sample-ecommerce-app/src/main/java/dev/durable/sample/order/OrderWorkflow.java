@@ -82,7 +82,7 @@ public class OrderWorkflow {
 		this.book.advance(orderId, OrderStage.DELIVERED,
 				delivered.map((confirmation) -> "Delivered to " + confirmation.receivedBy())
 					.orElse("No delivery confirmation by the deadline; taken as delivered")
-						+ "; return window of " + terms.returnWindow() + " open");
+						+ "; returns accepted until " + Workflow.now().plus(terms.returnWindow()));
 
 		Optional<ReturnRequest> returned = Workflow.awaitSignal("return", ReturnRequest.class, terms.returnWindow());
 		if (returned.isPresent()) {

@@ -6,6 +6,8 @@ import dev.durable.ActivityContext;
 import dev.durable.annotation.Activity;
 import dev.durable.sample.simulated.SimulatorClient;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -23,8 +25,11 @@ public class PaymentActivities {
 
 	private final SimulatorClient simulator;
 
-	PaymentActivities(SimulatorClient simulator) {
+	private final JsonMapper json;
+
+	PaymentActivities(SimulatorClient simulator, JsonMapper json) {
 		this.simulator = simulator;
+		this.json = json;
 	}
 
 	/**
@@ -66,7 +71,8 @@ public class PaymentActivities {
 				.body(body)
 				.retrieve()
 				.onStatus((status) -> status.value() == 402, (request, response) -> {
-					throw new CardDeclinedException(new String(response.getBody().readAllBytes()));
+					throw new CardDeclinedException(
+							this.json.readTree(response.getBody()).path("message").asString("Card declined"));
 				})
 				.onStatus((status) -> status.isError(), (request, response) -> {
 					throw new PaymentProviderUnavailableException("The payment provider answered "
