@@ -1,4 +1,4 @@
-package dev.durable.sample;
+package dev.durable.sample.order;
 
 /**
  * One line of an order.
