@@ -275,6 +275,11 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 		assertThat(list.body()).contains("\"id\":\"" + id + "\"").contains("\"type\":\"OrderWorkflow.flaky\"");
 		HttpResponse<String> detail = get("/actuator/workflows/" + id);
 		assertThat(detail.statusCode()).isEqualTo(200);
+		// Strictly valid JSON, raw outputs included (next-attempt times are JSON strings).
+		tools.jackson.databind.JsonNode parsed = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(detail.body());
+		assertThat(parsed.get("events").get(1).get("output").isString()).isTrue();
 		assertThat(detail.body()).contains("\"status\":\"COMPLETED\"")
 			.contains("\"input\":[\"" + id + "\",1]")
 			.contains("\"type\":\"ACTIVITY_ATTEMPT_FAILED\"")

@@ -95,7 +95,7 @@ public class ActivityInvoker {
 			// for what is left of it, even when the interval is randomized.
 			Instant failedAt = execution.now();
 			nextAttempt = failedAt.plus(policy.backoffAfter(attempt, failure));
-			execution.append(step, EventKind.ACTIVITY_ATTEMPT_FAILED, name, attempt, input, nextAttempt.toString(),
+			execution.append(step, EventKind.ACTIVITY_ATTEMPT_FAILED, name, attempt, input, JournalValues.text(nextAttempt),
 					errorType, error, failedAt);
 			failedAttempts = attempt;
 		}
@@ -103,7 +103,7 @@ public class ActivityInvoker {
 
 	private static Instant nextAttemptOf(JournalEvent failedAttempt) {
 		String recorded = failedAttempt.output();
-		return (recorded != null) ? Instant.parse(recorded) : failedAttempt.timestamp();
+		return (recorded != null) ? JournalValues.readInstant(recorded) : failedAttempt.timestamp();
 	}
 
 	/**

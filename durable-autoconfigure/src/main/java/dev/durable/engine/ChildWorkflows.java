@@ -42,11 +42,12 @@ public class ChildWorkflows {
 			return engine.codec().readResult(what, child.method().getGenericReturnType(), last.output());
 		}
 		if (last != null && last.kind() == EventKind.CHILD_FAILED) {
-			throw failed(recorded.get(0).output(), last.errorType(), last.error());
+			throw failed(JournalValues.readText(recorded.get(0).output()), last.errorType(), last.error());
 		}
 		parent.deliverCancellation(step);
 		parent.ensureLive();
-		String childId = recorded.isEmpty() ? start(parent, child, arguments, step) : recorded.get(0).output();
+		String childId = recorded.isEmpty() ? start(parent, child, arguments, step)
+				: JournalValues.readText(recorded.get(0).output());
 		WorkflowRecord record = engine.store()
 			.find(childId)
 			.orElseThrow(() -> new IllegalStateException("Child workflow '" + childId + "' of workflow '"
@@ -71,7 +72,7 @@ public class ChildWorkflows {
 		String input = engine.codec().writeArguments("child workflow '" + child.type() + "'", child.method(), arguments);
 		Instant now = parent.now();
 		JournalEvent event = new JournalEvent(parent.takeSeq(), step, EventKind.CHILD_STARTED, child.type(), 0, input,
-				childId, null, null, now);
+				JournalValues.text(childId), null, null, now);
 		try {
 			engine.store()
 				.startChild(parent.claim(),

@@ -97,10 +97,10 @@ public class WorkflowExecution {
 		Instant fireAt;
 		if (recorded.isEmpty()) {
 			fireAt = now().plus(duration.isNegative() ? Duration.ZERO : duration);
-			append(step, EventKind.TIMER_STARTED, name, 0, null, fireAt.toString(), null, null);
+			append(step, EventKind.TIMER_STARTED, name, 0, null, JournalValues.text(fireAt), null, null);
 		}
 		else {
-			fireAt = Instant.parse(recorded.get(0).output());
+			fireAt = JournalValues.readInstant(recorded.get(0).output());
 		}
 		waitUntil(fireAt);
 	}
@@ -128,12 +128,12 @@ public class WorkflowExecution {
 		Instant deadline;
 		if (recorded.isEmpty()) {
 			deadline = (timeout != null) ? now().plus(timeout.isNegative() ? Duration.ZERO : timeout) : null;
-			append(step, EventKind.SIGNAL_WAIT_STARTED, name, 0, null, (deadline != null) ? deadline.toString() : null,
+			append(step, EventKind.SIGNAL_WAIT_STARTED, name, 0, null, (deadline != null) ? JournalValues.text(deadline) : null,
 					null, null);
 		}
 		else {
 			String recordedDeadline = recorded.get(0).output();
-			deadline = (recordedDeadline != null) ? Instant.parse(recordedDeadline) : null;
+			deadline = (recordedDeadline != null) ? JournalValues.readInstant(recordedDeadline) : null;
 		}
 		Optional<String> payload = takeSignal(step, name);
 		if (payload.isPresent()) {
