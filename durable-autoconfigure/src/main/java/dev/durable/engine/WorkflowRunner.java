@@ -204,6 +204,7 @@ public class WorkflowRunner {
 			@Nullable String errorType, @Nullable String error, JournalEvent event) {
 		String parentId = execution.workflow().parentId();
 		this.engine.store().finish(execution.claim(), status, result, errorType, error, event, parentId);
+		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), status);
 		this.waiters.ended(execution.workflowId());
 		if (parentId != null) {
 			this.dispatch.wakeUp();

@@ -65,6 +65,7 @@ public class WorkflowStarter {
 		boolean created = this.engine.store()
 			.create(NewWorkflow.pending(workflowId, workflow.type(), input, now()));
 		if (created) {
+			this.engine.events().workflowStarted(workflowId, workflow.type());
 			wakeWorkersAfterCommit();
 		}
 		return created;
@@ -85,6 +86,7 @@ public class WorkflowStarter {
 			this.engine.store()
 				.create(new NewWorkflow(workflowId, workflow.type(), input, now, claim, this.engine.settings().nodeId(),
 						now.plus(this.engine.settings().leaseDuration()), null));
+			this.engine.events().workflowStarted(workflowId, workflow.type());
 			this.runner.run(claim);
 		};
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
