@@ -28,7 +28,10 @@ import dev.durable.engine.RetryPolicies;
 import dev.durable.engine.Resilience4jRetryPolicies;
 import dev.durable.engine.RetryPolicy;
 import dev.durable.engine.WorkerDispatch;
+import dev.durable.engine.WorkflowEventListener;
+import dev.durable.engine.WorkflowEventListeners;
 import dev.durable.engine.WorkflowOutcomes;
+import dev.durable.engine.WorkflowRetrier;
 import dev.durable.engine.WorkflowRunner;
 import dev.durable.engine.WorkflowStarter;
 import dev.durable.engine.WorkflowStore;
@@ -114,8 +117,9 @@ public final class DurableAutoConfiguration {
 
 	@Bean
 	EngineContext durableEngineContext(WorkflowStore store, JsonCodec codec, Clock clock,
-			DurableProperties properties) {
-		return new EngineContext(store, codec, clock, settings(properties));
+			DurableProperties properties, ObjectProvider<WorkflowEventListener> listeners) {
+		return new EngineContext(store, codec, clock, settings(properties),
+				new WorkflowEventListeners(listeners.orderedStream().toList()));
 	}
 
 	@Bean
@@ -167,6 +171,11 @@ public final class DurableAutoConfiguration {
 	WorkflowStarter durableWorkflowStarter(EngineContext engine, WorkflowRunner runner, WorkflowOutcomes outcomes,
 			ObjectProvider<WorkflowWorker> worker, PlatformTransactionManager transactionManager) {
 		return new WorkflowStarter(engine, runner, outcomes, wakeUp(worker), transactionManager);
+	}
+
+	@Bean
+	WorkflowRetrier durableWorkflowRetrier(EngineContext engine, ObjectProvider<WorkflowWorker> worker) {
+		return new WorkflowRetrier(engine, wakeUp(worker));
 	}
 
 	@Bean

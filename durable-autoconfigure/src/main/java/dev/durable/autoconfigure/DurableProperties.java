@@ -32,6 +32,8 @@ public class DurableProperties {
 
 	private final Activity activity = new Activity();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -58,6 +60,10 @@ public class DurableProperties {
 
 	public Activity getActivity() {
 		return this.activity;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -265,6 +271,27 @@ public class DurableProperties {
 
 		public void setMaxInterval(Duration maxInterval) {
 			this.maxInterval = maxInterval;
+		}
+
+	}
+
+	/**
+	 * The {@code durable} health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * How long past its due time a workflow that is not running counts as overdue in the
+		 * health details (a sign of too few workers, or of none).
+		 */
+		private Duration overdueAfter = Duration.ofMinutes(5);
+
+		public Duration getOverdueAfter() {
+			return this.overdueAfter;
+		}
+
+		public void setOverdueAfter(Duration overdueAfter) {
+			this.overdueAfter = overdueAfter;
 		}
 
 	}
