@@ -230,6 +230,16 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 			.contains("\"overdueAfter\":\"PT5M\"");
 	}
 
+	@Test
+	void theDashboardPageIsServedUnderDurable() throws Exception {
+		HttpResponse<String> page = get("/durable/");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<title>Durable workflows</title>").contains("dashboard.js");
+		HttpResponse<String> script = get("/durable/dashboard.js");
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.body()).contains("/actuator/workflows").contains("textContent");
+	}
+
 	private double count(String name, String tag, String value) {
 		var counter = this.meters.find(name).tag(tag, value).counter();
 		return (counter != null) ? counter.count() : 0;

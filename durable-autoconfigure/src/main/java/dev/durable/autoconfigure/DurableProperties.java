@@ -34,6 +34,8 @@ public class DurableProperties {
 
 	private final Health health = new Health();
 
+	private final Dashboard dashboard = new Dashboard();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -64,6 +66,10 @@ public class DurableProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Dashboard getDashboard() {
+		return this.dashboard;
 	}
 
 	/**
@@ -292,6 +298,27 @@ public class DurableProperties {
 
 		public void setOverdueAfter(Duration overdueAfter) {
 			this.overdueAfter = overdueAfter;
+		}
+
+	}
+
+	/**
+	 * The dashboard page, a view of the {@code workflows} actuator endpoint.
+	 */
+	public static class Dashboard {
+
+		/**
+		 * Whether a Spring MVC application serves the dashboard page under {@code /durable/}. It
+		 * reads and acts through the {@code workflows} actuator endpoint, which must be exposed.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

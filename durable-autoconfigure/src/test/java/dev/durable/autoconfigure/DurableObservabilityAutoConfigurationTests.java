@@ -18,6 +18,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Metrics and health: created when their libraries and beans are there, absent otherwise.
+ * Metrics, health and the dashboard: created when their libraries and beans are there, absent otherwise.
  */
 class DurableObservabilityAutoConfigurationTests {
 
@@ -91,6 +92,17 @@ class DurableObservabilityAutoConfigurationTests {
 	void healthCanBeSwitchedOff() {
 		this.runner.withPropertyValues("management.health.durable.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DurableHealthIndicator.class));
+	}
+
+	@Test
+	void theDashboardIsServedByWebApplicationsUnlessSwitchedOff() {
+		WebApplicationContextRunner web = new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DurableDashboardAutoConfiguration.class));
+		web.run((context) -> assertThat(context).hasBean("durableDashboardConfigurer"));
+		web.withPropertyValues("durable.dashboard.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("durableDashboardConfigurer"));
+		this.runner.withConfiguration(AutoConfigurations.of(DurableDashboardAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("durableDashboardConfigurer"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
