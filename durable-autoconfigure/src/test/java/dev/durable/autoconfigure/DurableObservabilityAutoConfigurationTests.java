@@ -45,7 +45,8 @@ class DurableObservabilityAutoConfigurationTests {
 			context.getBean(WorkflowClient.class).start("metered-1", () -> greeter.greet("Ada")).await(Duration.ofSeconds(20));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("durable.workflows.started").counter().count()).isEqualTo(1);
-			assertThat(registry.get("durable.workflows.completed").counter().count()).isEqualTo(1);
+			// The end is counted just after it is committed, which await may see first.
+			awaitCount(() -> registry.find("durable.workflows.completed").counter(), 1);
 			assertThat(registry.get("durable.activity.attempts").tag("outcome", "success").counter().count()).isEqualTo(1);
 			assertThat(registry.get("durable.workflows").tag("status", "COMPLETED").gauge().value()).isEqualTo(1);
 		});
@@ -103,6 +104,16 @@ class DurableObservabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean("durableDashboardConfigurer"));
 		this.runner.withConfiguration(AutoConfigurations.of(DurableDashboardAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("durableDashboardConfigurer"));
+	}
+
+	private static void awaitCount(java.util.function.Supplier<io.micrometer.core.instrument.Counter> counter,
+			double expected) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (counter.get() == null || counter.get().count() < expected) {
+			assertThat(System.nanoTime()).as("waiting for the counter to reach " + expected).isLessThan(deadline);
+			Thread.sleep(10);
+		}
+		assertThat(counter.get().count()).isEqualTo(expected);
 	}
 
 	@Configuration(proxyBeanMethods = false)
