@@ -1,23 +1,36 @@
 package dev.durable.actuate;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.durable.WorkflowClient;
+import dev.durable.WorkflowNotFoundException;
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.JournalEvent;
+import dev.durable.engine.WorkflowFilter;
 import dev.durable.engine.WorkflowQueries;
 import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.WorkflowRetrier;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * The {@code workflows} actuator endpoint: lists workflows and shows one with its journal.
+ * The {@code workflows} actuator endpoint: lists workflows and shows one with its journal;
+ * signals, cancels ({@code DELETE}) and retries workflows.
  */
 @Endpoint(id = "workflows")
 public class WorkflowsEndpoint {
@@ -26,33 +39,54 @@ public class WorkflowsEndpoint {
 
 	private static final int MAX_LIMIT = 10_000;
 
+	private static final int STATUS_CONFLICT = 409;
+
+	private static final JsonMapper PAYLOAD_READER = JsonMapper.builder().build();
+
 	private final WorkflowQueries queries;
+
+	private final WorkflowClient client;
+
+	private final WorkflowRetrier retrier;
 
 	/**
 	 * Create the endpoint.
 	 * @param queries read access to workflows and journals
+	 * @param client signals and cancels workflows
+	 * @param retrier retries failed workflows
 	 */
-	public WorkflowsEndpoint(WorkflowQueries queries) {
+	public WorkflowsEndpoint(WorkflowQueries queries, WorkflowClient client, WorkflowRetrier retrier) {
 		this.queries = queries;
+		this.client = client;
+		this.retrier = retrier;
 	}
 
 	/**
 	 * List workflows, newest first.
 	 * @param status only workflows with this status (case-insensitive), or all
-	 * @param limit the most to list, 100 by default
+	 * @param type only workflows of this type, or all
+	 * @param createdAfter only workflows created at or after this ISO-8601 instant
+	 * @param createdBefore only workflows created before this ISO-8601 instant
+	 * @param limit the most to list, 100 by default, at most 10,000
 	 * @return the workflows
 	 */
 	@ReadOperation
-	public WorkflowList workflows(@Nullable String status, @Nullable Integer limit) {
+	public WorkflowList workflows(@Nullable String status, @Nullable String type, @Nullable String createdAfter,
+			@Nullable String createdBefore, @Nullable Integer limit) {
 		int max = (limit != null) ? limit : DEFAULT_LIMIT;
 		if (max < 1 || max > MAX_LIMIT) {
 			throw new InvalidEndpointRequestException("limit must be between 1 and " + MAX_LIMIT + ", was " + max,
 					"Invalid limit");
 		}
-		List<WorkflowSummary> workflows = this.queries.recent(parseStatus(status), max)
-			.stream()
-			.map(WorkflowSummary::of)
-			.toList();
+		WorkflowFilter filter;
+		try {
+			filter = new WorkflowFilter(parseStatus(status), (type != null && !type.isBlank()) ? type.trim() : null,
+					parseInstant("createdAfter", createdAfter), parseInstant("createdBefore", createdBefore));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), "Invalid time range");
+		}
+		List<WorkflowSummary> workflows = this.queries.list(filter, max).stream().map(WorkflowSummary::of).toList();
 		return new WorkflowList(workflows);
 	}
 
@@ -69,6 +103,94 @@ public class WorkflowsEndpoint {
 			.orElse(null);
 	}
 
+	/**
+	 * Act on a workflow: {@code POST .../workflows/{id}/signal} with {@code name} and
+	 * {@code payload} (the payload's JSON text), or {@code POST .../workflows/{id}/retry} to run a
+	 * failed workflow again from where it stopped.
+	 * @param id the workflow id
+	 * @param action {@code signal} or {@code retry}
+	 * @param name the signal's name, for {@code signal}
+	 * @param payload the signal's payload as JSON text ({@code "{\"approved\":true}"}), or none
+	 * @return 200 with the workflow's status, 400 for a bad request, 404 for an unknown id, 409
+	 * when the workflow's state does not allow the action
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> act(@Selector String id, @Selector String action, @Nullable String name,
+			@Nullable String payload) {
+		switch (action.toLowerCase(Locale.ROOT)) {
+			case "signal":
+				return signal(id, name, payload);
+			case "retry":
+				return perform(id, "retry", this.retrier::retry);
+			default:
+				return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Unknown action '" + action + "' for workflow '"
+						+ id + "'; POST to .../workflows/{id}/signal or .../workflows/{id}/retry, or DELETE "
+						+ ".../workflows/{id} to cancel");
+		}
+	}
+
+	/**
+	 * Request cancellation of a workflow; cancelling a cancelled one does nothing.
+	 * @param id the workflow id
+	 * @return 200 with the workflow's status, 404 for an unknown id, 409 if it completed or failed
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<Object> cancel(@Selector String id) {
+		return perform(id, "cancel", this.client::cancel);
+	}
+
+	private WebEndpointResponse<Object> signal(String id, @Nullable String name, @Nullable String payload) {
+		if (name == null || name.isBlank()) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Signal to workflow '" + id + "' has no name; "
+					+ "send a JSON body such as {\"name\":\"approval\",\"payload\":\"{\\\"approved\\\":true}\"}");
+		}
+		JsonNode json;
+		try {
+			json = PAYLOAD_READER.readTree((payload != null) ? payload : "null");
+		}
+		catch (JacksonException ex) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "The payload of signal '" + name + "' to workflow '"
+					+ id + "' is not JSON text (" + ex.getOriginalMessage() + "); send the payload's JSON as a "
+					+ "string, e.g. \"payload\":\"{\\\"approved\\\":true}\" or, for a text, \"payload\":\"\\\"yes\\\"\"");
+		}
+		return perform(id, "signal", (workflowId) -> this.client.signal(workflowId, name, json));
+	}
+
+	private WebEndpointResponse<Object> perform(String id, String action, Consumer<String> operation) {
+		try {
+			operation.accept(id);
+		}
+		catch (WorkflowNotFoundException ex) {
+			return error(WebEndpointResponse.STATUS_NOT_FOUND,
+					ex.getMessage() + "; list workflows with GET .../actuator/workflows");
+		}
+		catch (IllegalStateException ex) {
+			return error(STATUS_CONFLICT, ex.getMessage());
+		}
+		catch (IllegalArgumentException ex) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage());
+		}
+		WorkflowStatus status = this.queries.find(id).map(WorkflowRecord::status).orElse(null);
+		return new WebEndpointResponse<>(new ActionResult(id, action, status));
+	}
+
+	private static WebEndpointResponse<Object> error(int status, @Nullable String message) {
+		return new WebEndpointResponse<>(new ActionError(status, String.valueOf(message)), status);
+	}
+
+	private static @Nullable Instant parseInstant(String parameter, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(value.trim());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidEndpointRequestException(parameter + " must be an ISO-8601 instant such as "
+					+ "2026-01-31T12:00:00Z, was '" + value + "'", "Invalid " + parameter);
+		}
+	}
+
 	private static @Nullable WorkflowStatus parseStatus(@Nullable String status) {
 		if (status == null || status.isBlank()) {
 			return null;
@@ -80,6 +202,23 @@ public class WorkflowsEndpoint {
 			throw new InvalidEndpointRequestException("Unknown status '" + status + "'; use one of "
 					+ List.of(WorkflowStatus.values()), "Invalid status");
 		}
+	}
+
+	/**
+	 * What a write operation did.
+	 * @param id the workflow id
+	 * @param action {@code signal}, {@code cancel} or {@code retry}
+	 * @param status the workflow's status right after it
+	 */
+	public record ActionResult(String id, String action, @Nullable WorkflowStatus status) {
+	}
+
+	/**
+	 * Why a write operation was refused.
+	 * @param status the HTTP status
+	 * @param message what is wrong and what to do
+	 */
+	public record ActionError(int status, String message) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 /**
- * The {@code workflows} actuator endpoint.
+ * Operating Durable: the {@code workflows} actuator endpoint, Micrometer meters and the
+ * {@code durable} health indicator.
  */
 @NullMarked
 package dev.durable.actuate;

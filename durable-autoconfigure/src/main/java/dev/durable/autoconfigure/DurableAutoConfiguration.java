@@ -30,7 +30,10 @@ import dev.durable.engine.ReplayChecker;
 import dev.durable.engine.RetentionSweeper;
 import dev.durable.engine.RetryPolicy;
 import dev.durable.engine.WorkerDispatch;
+import dev.durable.engine.WorkflowEventListener;
+import dev.durable.engine.WorkflowEventListeners;
 import dev.durable.engine.WorkflowOutcomes;
+import dev.durable.engine.WorkflowRetrier;
 import dev.durable.engine.WorkflowRunner;
 import dev.durable.engine.WorkflowStarter;
 import dev.durable.engine.WorkflowStore;
@@ -116,8 +119,9 @@ public final class DurableAutoConfiguration {
 
 	@Bean
 	EngineContext durableEngineContext(WorkflowStore store, JsonCodec codec, Clock clock,
-			DurableProperties properties) {
-		return new EngineContext(store, codec, clock, settings(properties));
+			DurableProperties properties, ObjectProvider<WorkflowEventListener> listeners) {
+		return new EngineContext(store, codec, clock, settings(properties),
+				new WorkflowEventListeners(listeners.orderedStream().toList()));
 	}
 
 	@Bean
@@ -169,6 +173,11 @@ public final class DurableAutoConfiguration {
 	WorkflowStarter durableWorkflowStarter(EngineContext engine, WorkflowRunner runner, WorkflowOutcomes outcomes,
 			ObjectProvider<WorkflowWorker> worker, PlatformTransactionManager transactionManager) {
 		return new WorkflowStarter(engine, runner, outcomes, wakeUp(worker), transactionManager);
+	}
+
+	@Bean
+	WorkflowRetrier durableWorkflowRetrier(EngineContext engine, ObjectProvider<WorkflowWorker> worker) {
+		return new WorkflowRetrier(engine, wakeUp(worker));
 	}
 
 	@Bean

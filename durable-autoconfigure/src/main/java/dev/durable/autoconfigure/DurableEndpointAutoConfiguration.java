@@ -1,6 +1,8 @@
 package dev.durable.autoconfigure;
 
+import dev.durable.WorkflowClient;
 import dev.durable.actuate.WorkflowsEndpoint;
+import dev.durable.engine.WorkflowRetrier;
 import dev.durable.engine.WorkflowStore;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -17,14 +19,14 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = DurableAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
-@ConditionalOnBean(WorkflowStore.class)
+@ConditionalOnBean({ WorkflowStore.class, WorkflowClient.class, WorkflowRetrier.class })
 @ConditionalOnAvailableEndpoint(WorkflowsEndpoint.class)
 public final class DurableEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkflowsEndpoint workflowsEndpoint(WorkflowStore store) {
-		return new WorkflowsEndpoint(store);
+	WorkflowsEndpoint workflowsEndpoint(WorkflowStore store, WorkflowClient client, WorkflowRetrier retrier) {
+		return new WorkflowsEndpoint(store, client, retrier);
 	}
 
 }

@@ -34,6 +34,10 @@ public class DurableProperties {
 
 	private final Retention retention = new Retention();
 
+	private final Health health = new Health();
+
+	private final Dashboard dashboard = new Dashboard();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -123,6 +127,14 @@ public class DurableProperties {
 			this.batchSize = batchSize;
 		}
 
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public Dashboard getDashboard() {
+		return this.dashboard;
 	}
 
 	/**
@@ -330,6 +342,48 @@ public class DurableProperties {
 
 		public void setMaxInterval(Duration maxInterval) {
 			this.maxInterval = maxInterval;
+		}
+
+	}
+
+	/**
+	 * The {@code durable} health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * How long past its due time a workflow that is not running counts as overdue in the
+		 * health details (a sign of too few workers, or of none).
+		 */
+		private Duration overdueAfter = Duration.ofMinutes(5);
+
+		public Duration getOverdueAfter() {
+			return this.overdueAfter;
+		}
+
+		public void setOverdueAfter(Duration overdueAfter) {
+			this.overdueAfter = overdueAfter;
+		}
+
+	}
+
+	/**
+	 * The dashboard page, a view of the {@code workflows} actuator endpoint.
+	 */
+	public static class Dashboard {
+
+		/**
+		 * Whether a Spring MVC application serves the dashboard page under {@code /durable/}. It
+		 * reads and acts through the {@code workflows} actuator endpoint, which must be exposed.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -80,7 +80,9 @@ public class ActivityInvoker {
 				execution.waitUntil(nextAttempt);
 			}
 			int attempt = failedAttempts + 1;
+			long attemptStarted = System.nanoTime();
 			Outcome outcome = attempt(execution, activity, invocation, step, attempt, input);
+			execution.engine().events().activityAttempted(name, attempt, outcome.failure(), Duration.ofNanos(System.nanoTime() - attemptStarted));
 			Throwable failure = outcome.failure();
 			if (failure == null) {
 				return outcome.result();

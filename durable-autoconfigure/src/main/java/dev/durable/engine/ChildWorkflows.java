@@ -83,6 +83,7 @@ public class ChildWorkflows {
 			throw new RunAbandonedError(ex);
 		}
 		parent.recordLocally(event);
+		engine.events().workflowStarted(childId, child.type());
 		this.dispatch.wakeUp();
 		return childId;
 	}

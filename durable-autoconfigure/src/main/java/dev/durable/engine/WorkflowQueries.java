@@ -1,6 +1,8 @@
 package dev.durable.engine;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.durable.WorkflowStatus;
@@ -33,5 +35,27 @@ public interface WorkflowQueries {
 	 * @return the workflows
 	 */
 	List<WorkflowRecord> recent(@Nullable WorkflowStatus status, int limit);
+
+	/**
+	 * List the workflows a filter matches, newest first.
+	 * @param filter which workflows
+	 * @param limit the most to return
+	 * @return the workflows
+	 */
+	List<WorkflowRecord> list(WorkflowFilter filter, int limit);
+
+	/**
+	 * Count workflows by status, in one grouped query.
+	 * @return the count of each status that has workflows; statuses without any are absent
+	 */
+	Map<WorkflowStatus, Long> countByStatus();
+
+	/**
+	 * Count the workflows that have not ended and were due to run before an instant but are not
+	 * running: a sign of too few workers, or of none.
+	 * @param dueBefore the instant
+	 * @return how many
+	 */
+	long countOverdue(Instant dueBefore);
 
 }

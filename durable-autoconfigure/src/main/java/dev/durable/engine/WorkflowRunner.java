@@ -234,6 +234,7 @@ public class WorkflowRunner {
 		execution.endedAs(new WorkflowRecord(workflow.id(), workflow.type(), status, workflow.input(), result,
 				errorType, error, null, null, parentId, workflow.cancelRequested(), workflow.createdAt(),
 				event.timestamp()));
+		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), status);
 		this.waiters.ended(execution.workflowId());
 		if (parentId != null) {
 			this.dispatch.wakeUp();

@@ -70,6 +70,7 @@ public class WorkflowStarter {
 		boolean created = this.engine.store()
 			.create(NewWorkflow.pending(workflowId, workflow.type(), input, now()));
 		if (created) {
+			this.engine.events().workflowStarted(workflowId, workflow.type());
 			wakeWorkersAfterCommit();
 		}
 		return created;
@@ -97,6 +98,7 @@ public class WorkflowStarter {
 		Supplier<WorkflowRecord> createAndRun = () -> {
 			this.engine.store()
 				.create(new NewWorkflow(workflowId, workflow.type(), input, now, claim, nodeId, leaseUntil, null));
+			this.engine.events().workflowStarted(workflowId, workflow.type());
 			return this.runner.run(claim, created);
 		};
 		WorkflowRecord ended;

@@ -34,6 +34,22 @@ public interface WorkflowStore extends WorkflowQueries {
 	}
 
 	/**
+	 * What became of a request to retry a failed workflow.
+	 */
+	enum RetryOutcome {
+
+		/** Its terminal event was removed and it is due at once. */
+		RETRIED,
+
+		/** No workflow has that id. */
+		NOT_FOUND,
+
+		/** The workflow has not failed: it runs, waits, completed or was cancelled. */
+		NOT_FAILED
+
+	}
+
+	/**
 	 * Create a workflow and its {@code WORKFLOW_STARTED} event, unless the id exists.
 	 * @param workflow the workflow to create
 	 * @return {@code true} if created, {@code false} if a workflow with that id existed
@@ -182,5 +198,16 @@ public interface WorkflowStore extends WorkflowQueries {
 	 * @return {@code true} for an embedded database
 	 */
 	boolean isEmbedded();
+
+	/**
+	 * Make a failed workflow run again from where it stopped: remove its terminal lifecycle
+	 * events ({@code WORKFLOW_FAILED}, {@code NON_DETERMINISM_DETECTED}), clear its error and make
+	 * it {@code PENDING} and due at {@code now}, in one transaction. Every recorded step stays,
+	 * failed activities ({@code ACTIVITY_FAILED}) included.
+	 * @param workflowId the workflow
+	 * @param now the current time
+	 * @return whether it was retried, or why not
+	 */
+	RetryOutcome retry(String workflowId, Instant now);
 
 }

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import dev.durable.engine.LeaseLostException;
 import dev.durable.engine.LoadedWorkflow;
 import dev.durable.engine.NewWorkflow;
 import dev.durable.engine.Waits;
+import dev.durable.engine.WorkflowFilter;
 import dev.durable.engine.WorkflowRecord;
 import dev.durable.engine.WorkflowStore;
 import jakarta.persistence.EntityManager;
@@ -462,6 +465,92 @@ public class JpaWorkflowStore implements WorkflowStore {
 	private static EventEntity toEntity(String workflowId, JournalEvent event) {
 		return new EventEntity(workflowId, event.seq(), event.step(), event.kind().name(), event.name(),
 				event.attempt(), event.input(), event.output(), event.errorType(), event.error(), event.timestamp());
+	}
+
+	@Override
+	public List<WorkflowRecord> list(WorkflowFilter filter, int limit) {
+		return this.readOnly.execute((tx) -> {
+			StringBuilder where = new StringBuilder(" where 1 = 1");
+			if (filter.status() != null) {
+				where.append(" and w.status = :status");
+			}
+			if (filter.type() != null) {
+				where.append(" and w.type = :type");
+			}
+			if (filter.createdAfter() != null) {
+				where.append(" and w.createdAt >= :after");
+			}
+			if (filter.createdBefore() != null) {
+				where.append(" and w.createdAt < :before");
+			}
+			var query = this.entityManager
+				.createQuery("select w from DurableWorkflow w" + where + " order by w.createdAt desc, w.id desc",
+						WorkflowEntity.class)
+				.setMaxResults(limit);
+			if (filter.status() != null) {
+				query.setParameter("status", filter.status().name());
+			}
+			if (filter.type() != null) {
+				query.setParameter("type", filter.type());
+			}
+			if (filter.createdAfter() != null) {
+				query.setParameter("after", filter.createdAfter());
+			}
+			if (filter.createdBefore() != null) {
+				query.setParameter("before", filter.createdBefore());
+			}
+			return query.getResultList().stream().map(JpaWorkflowStore::toRecord).toList();
+		});
+	}
+
+	@Override
+	public Map<WorkflowStatus, Long> countByStatus() {
+		return this.readOnly.execute((tx) -> {
+			Map<WorkflowStatus, Long> counts = new EnumMap<>(WorkflowStatus.class);
+			this.entityManager
+				.createQuery("select w.status, count(w) from DurableWorkflow w group by w.status", Object[].class)
+				.getResultList()
+				.forEach((row) -> counts.put(WorkflowStatus.valueOf((String) row[0]), ((Number) row[1]).longValue()));
+			return counts;
+		});
+	}
+
+	@Override
+	public long countOverdue(Instant dueBefore) {
+		Long count = this.readOnly.execute((tx) -> this.entityManager
+			.createQuery("select count(w) from DurableWorkflow w where w.dueAt < :before and w.status not in :ended",
+					Long.class)
+			.setParameter("before", dueBefore)
+			.setParameter("ended", ENDED)
+			.getSingleResult());
+		return (count != null) ? count : 0;
+	}
+
+	@Override
+	public RetryOutcome retry(String workflowId, Instant now) {
+		return this.transactions.execute((tx) -> {
+			WorkflowEntity workflow = lock(workflowId);
+			if (workflow == null) {
+				return RetryOutcome.NOT_FOUND;
+			}
+			if (!WorkflowStatus.FAILED.name().equals(workflow.getStatus())) {
+				return RetryOutcome.NOT_FAILED;
+			}
+			this.entityManager.createQuery("delete from DurableEvent e where e.workflowId = :id and e.kind in :kinds")
+				.setParameter("id", workflowId)
+				.setParameter("kinds",
+						List.of(EventKind.WORKFLOW_FAILED.name(), EventKind.NON_DETERMINISM_DETECTED.name()))
+				.executeUpdate();
+			this.entityManager
+				.createQuery("update DurableWorkflow w set w.status = :pending, w.result = null, w.errorType = null, "
+						+ "w.error = null, w.owner = null, w.runToken = null, w.waitingFor = null, w.dueAt = :now, "
+						+ "w.updatedAt = :now where w.id = :id")
+				.setParameter("pending", WorkflowStatus.PENDING.name())
+				.setParameter("now", now)
+				.setParameter("id", workflowId)
+				.executeUpdate();
+			return RetryOutcome.RETRIED;
+		});
 	}
 
 }

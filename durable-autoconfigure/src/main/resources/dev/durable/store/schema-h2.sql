@@ -22,6 +22,8 @@ ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN D
 CREATE INDEX IF NOT EXISTS durable_workflow_due_idx ON durable_workflow (due_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_created_idx ON durable_workflow (created_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_updated_idx ON durable_workflow (status, updated_at);
+CREATE INDEX IF NOT EXISTS durable_workflow_status_idx ON durable_workflow (status, created_at);
+CREATE INDEX IF NOT EXISTS durable_workflow_type_idx ON durable_workflow (type, created_at);
 CREATE TABLE IF NOT EXISTS durable_event (
     workflow_id VARCHAR(255) NOT NULL,
     seq         BIGINT       NOT NULL,

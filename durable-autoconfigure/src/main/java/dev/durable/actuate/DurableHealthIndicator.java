@@ -1,0 +1,54 @@
+package dev.durable.actuate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import dev.durable.engine.WorkflowQueries;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Durable's health ({@code durable}): up while the journal's database answers, with this node's
+ * worker state and the number of overdue workflows as details. Overdue workflows and a stopped
+ * worker do not make it down: other nodes may run the workflows, and restarting this one would
+ * not help.
+ */
+public class DurableHealthIndicator extends AbstractHealthIndicator {
+
+	private final WorkflowQueries queries;
+
+	private final Supplier<String> workerState;
+
+	private final Duration overdueAfter;
+
+	private final Clock clock;
+
+	/**
+	 * Create the indicator.
+	 * @param queries the journal, counted to check the database
+	 * @param workerState this node's worker: {@code running}, {@code stopped} or {@code disabled}
+	 * @param overdueAfter how long past its due time a workflow that is not running counts as
+	 * overdue
+	 * @param clock the clock
+	 */
+	public DurableHealthIndicator(WorkflowQueries queries, Supplier<String> workerState, Duration overdueAfter,
+			Clock clock) {
+		super("Durable health check failed: the journal's database did not answer");
+		this.queries = queries;
+		this.workerState = workerState;
+		this.overdueAfter = overdueAfter;
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		long overdue = this.queries.countOverdue(this.clock.instant().minus(this.overdueAfter));
+		builder.up()
+			.withDetail("worker", this.workerState.get())
+			.withDetail("overdue", overdue)
+			.withDetail("overdueAfter", this.overdueAfter.toString());
+	}
+
+}

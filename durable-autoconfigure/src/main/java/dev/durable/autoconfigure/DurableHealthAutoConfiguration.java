@@ -1,0 +1,43 @@
+package dev.durable.autoconfigure;
+
+import java.time.Clock;
+
+import dev.durable.actuate.DurableHealthIndicator;
+import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.WorkflowWorker;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code durable} health indicator, when Spring Boot's health support is present and
+ * {@code management.health.durable.enabled} is not {@code false}.
+ */
+@AutoConfiguration(after = DurableAutoConfiguration.class)
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(WorkflowStore.class)
+@ConditionalOnEnabledHealthIndicator("durable")
+@EnableConfigurationProperties(DurableProperties.class)
+public final class DurableHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "durableHealthIndicator")
+	DurableHealthIndicator durableHealthIndicator(WorkflowStore store, ObjectProvider<WorkflowWorker> worker,
+			DurableProperties properties, Clock clock) {
+		return new DurableHealthIndicator(store, () -> {
+			WorkflowWorker running = worker.getIfAvailable();
+			if (running == null) {
+				return "disabled";
+			}
+			return running.isRunning() ? "running" : "stopped";
+		}, properties.getHealth().getOverdueAfter(), clock);
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.durable.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.durable.actuate.DurableMetrics;
+import dev.durable.engine.WorkflowStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Durable's Micrometer meters, when Micrometer is present and the application has a
+ * {@link MeterRegistry}.
+ */
+@AutoConfiguration(after = DurableAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, WorkflowStore.class })
+public final class DurableMetricsAutoConfiguration {
+
+	private static final Duration STATUS_GAUGE_REFRESH = Duration.ofSeconds(10);
+
+	@Bean
+	@ConditionalOnMissingBean
+	DurableMetrics durableMetrics(MeterRegistry registry, WorkflowStore store, Clock clock) {
+		return new DurableMetrics(registry, store, clock, STATUS_GAUGE_REFRESH);
+	}
+
+}
