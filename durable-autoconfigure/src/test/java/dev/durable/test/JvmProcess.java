@@ -78,9 +78,16 @@ public final class JvmProcess implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		JvmProcess sample = new JvmProcess(process, port, log);
-		sample.awaitHttp(Duration.ofSeconds(90));
-		return sample;
+		JvmProcess started = new JvmProcess(process, port, log);
+		try {
+			started.awaitHttp(Duration.ofSeconds(90));
+		}
+		catch (Exception | Error ex) {
+			// Never leave a half-started application running behind a failed test.
+			process.destroyForcibly();
+			throw ex;
+		}
+		return started;
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -109,7 +116,7 @@ public final class JvmProcess implements AutoCloseable {
 		String last = null;
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The sample process died; its log:\n" + logTail());
+				throw new IllegalStateException("The application process died; its log:\n" + logTail());
 			}
 			HttpResponse<String> response = get(path);
 			last = response.body();
@@ -159,7 +166,7 @@ public final class JvmProcess implements AutoCloseable {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The sample process exited during start-up; its log:\n" + logTail());
+				throw new IllegalStateException("The application process exited during start-up; its log:\n" + logTail());
 			}
 			try {
 				if (get("/actuator").statusCode() == 200) {
@@ -171,7 +178,7 @@ public final class JvmProcess implements AutoCloseable {
 			}
 			Thread.sleep(200);
 		}
-		throw new IllegalStateException("The sample did not start within " + timeout + "; its log:\n" + logTail());
+		throw new IllegalStateException("The application did not start within " + timeout + "; its log:\n" + logTail());
 	}
 
 	private URI uri(String path) {
