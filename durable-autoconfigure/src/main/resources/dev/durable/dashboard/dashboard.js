@@ -52,6 +52,8 @@
       json.workflows.forEach(function (workflow) {
         var row = document.createElement('tr');
         row.className = 'workflow';
+        row.dataset.workflowId = workflow.id;
+        row.dataset.status = workflow.status;
         cell(row, workflow.id);
         cell(row, workflow.type);
         cell(row, workflow.status, 'status ' + workflow.status);
@@ -68,12 +70,15 @@
     selected = id;
     return request('GET', '/' + encodeURIComponent(id)).then(function (workflow) {
       $('detail').hidden = false;
+      $('detail').dataset.workflowId = workflow.id;
+      $('detail').dataset.status = workflow.status;
       $('detail-title').textContent = workflow.id + ' \u2014 ' + workflow.type + ' \u2014 ' + workflow.status;
       $('detail-error').textContent = workflow.error || '';
       var body = $('events').tBodies[0];
       body.textContent = '';
       workflow.events.forEach(function (event) {
         var row = document.createElement('tr');
+        row.dataset.eventType = event.type;
         cell(row, event.seq);
         cell(row, event.type);
         cell(row, event.name);
@@ -91,8 +96,10 @@
     if (!selected) { return; }
     var id = selected;
     request(method, '/' + encodeURIComponent(id) + path, body).then(function (result) {
-      say(done + ' workflow ' + id + ' (now ' + result.status + ')');
-      return list().then(function () { return show(id); });
+      // Refresh first: list() reports its count, which would hide the confirmation.
+      return list().then(function () { return show(id); }).then(function () {
+        say(done + ' workflow ' + id + ' (now ' + result.status + ')');
+      });
     }).catch(function (error) { say(error.message, true); });
   }
 
