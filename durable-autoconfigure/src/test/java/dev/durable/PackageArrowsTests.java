@@ -30,7 +30,9 @@ class PackageArrowsTests {
 			"dev.durable.actuate", Set.of("dev.durable", "dev.durable.engine.WorkflowQueries",
 					"dev.durable.engine.WorkflowRecord", "dev.durable.engine.JournalEvent",
 					// Write ports: retrying needs the engine (no public API), listing its filter;
-					// metrics observe the engine through its listener interface.
+					// metrics observe the engine through its listener interface, tracing through its
+					// observer interface.
+					"dev.durable.engine.ExecutionObserver",
 					"dev.durable.engine.WorkflowRetrier", "dev.durable.engine.WorkflowFilter",
 					"dev.durable.engine.WorkflowEventListener"),
 			"dev.durable.autoconfigure", Set.of("dev.durable", "dev.durable.annotation", "dev.durable.engine",

@@ -22,6 +22,7 @@ import dev.durable.engine.DurableMethods;
 import dev.durable.engine.DurableStartupValidator;
 import dev.durable.engine.EngineContext;
 import dev.durable.engine.EngineSettings;
+import dev.durable.engine.ExecutionObserver;
 import dev.durable.engine.JsonCodec;
 import dev.durable.engine.LeaseKeeper;
 import dev.durable.engine.RetryPolicies;
@@ -138,8 +139,9 @@ public final class DurableAutoConfiguration {
 
 	@Bean
 	ActivityInvoker durableActivityInvoker(RetryPolicies retryPolicies, PlatformTransactionManager transactionManager,
-			BeanFactory beanFactory) {
-		return new ActivityInvoker(retryPolicies, new ActivityTransactions(transactionManager, beanFactory));
+			BeanFactory beanFactory, ObjectProvider<ExecutionObserver> observer) {
+		return new ActivityInvoker(retryPolicies, new ActivityTransactions(transactionManager, beanFactory),
+				observer.getIfUnique(() -> ExecutionObserver.NONE));
 	}
 
 	@Bean
@@ -160,8 +162,10 @@ public final class DurableAutoConfiguration {
 
 	@Bean
 	WorkflowRunner durableWorkflowRunner(EngineContext engine, DurableMethods durableMethods, BeanFactory beanFactory,
-			LeaseKeeper leases, CompletionWaiters waiters, ObjectProvider<WorkflowWorker> worker) {
-		return new WorkflowRunner(engine, durableMethods, beanFactory, leases, waiters, wakeUp(worker));
+			LeaseKeeper leases, CompletionWaiters waiters, ObjectProvider<WorkflowWorker> worker,
+			ObjectProvider<ExecutionObserver> observer) {
+		return new WorkflowRunner(engine, durableMethods, beanFactory, leases, waiters, wakeUp(worker),
+				observer.getIfUnique(() -> ExecutionObserver.NONE));
 	}
 
 	@Bean

@@ -30,6 +30,8 @@ public class ActivityInvoker {
 
 	private final ActivityTransactions transactions;
 
+	private final ExecutionObserver observer;
+
 	private final ExecutorService timedAttempts = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "durable-timed-activity");
 		thread.setDaemon(true);
@@ -42,8 +44,20 @@ public class ActivityInvoker {
 	 * @param transactions finds the transactions of {@code @Transactional} activities
 	 */
 	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions) {
+		this(retryPolicies, transactions, ExecutionObserver.NONE);
+	}
+
+	/**
+	 * Create the invoker with an observer of attempts.
+	 * @param retryPolicies resolves each activity's retry policy
+	 * @param transactions finds the transactions of {@code @Transactional} activities
+	 * @param observer observes each attempt (tracing)
+	 */
+	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions,
+			ExecutionObserver observer) {
 		this.retryPolicies = retryPolicies;
 		this.transactions = transactions;
+		this.observer = observer;
 	}
 
 	/**
@@ -81,7 +95,8 @@ public class ActivityInvoker {
 			}
 			int attempt = failedAttempts + 1;
 			long attemptStarted = System.nanoTime();
-			Outcome outcome = attempt(execution, activity, invocation, step, attempt, input);
+			Outcome outcome = this.observer.observeAttempt(execution.workflowId(), name, attempt,
+					() -> attempt(execution, activity, invocation, step, attempt, input), Outcome::failure);
 			execution.engine().events().activityAttempted(name, attempt, outcome.failure(), Duration.ofNanos(System.nanoTime() - attemptStarted));
 			Throwable failure = outcome.failure();
 			if (failure == null) {

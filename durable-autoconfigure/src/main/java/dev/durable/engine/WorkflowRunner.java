@@ -39,6 +39,8 @@ public class WorkflowRunner {
 
 	private final WorkerDispatch dispatch;
 
+	private final ExecutionObserver observer;
+
 	/**
 	 * Create the runner.
 	 * @param engine the engine context
@@ -50,6 +52,22 @@ public class WorkflowRunner {
 	 */
 	public WorkflowRunner(EngineContext engine, DurableMethods methods, BeanFactory beanFactory, LeaseKeeper leases,
 			CompletionWaiters waiters, WorkerDispatch dispatch) {
+		this(engine, methods, beanFactory, leases, waiters, dispatch, ExecutionObserver.NONE);
+	}
+
+	/**
+	 * Create the runner with an observer of runs.
+	 * @param engine the engine context
+	 * @param methods the registry of entry points
+	 * @param beanFactory where workflow beans are found
+	 * @param leases tracks running claims for lease renewal
+	 * @param waiters notified when a workflow ends
+	 * @param dispatch wakes the workers when an ending child makes its parent due
+	 * @param observer observes each run (tracing)
+	 */
+	public WorkflowRunner(EngineContext engine, DurableMethods methods, BeanFactory beanFactory, LeaseKeeper leases,
+			CompletionWaiters waiters, WorkerDispatch dispatch, ExecutionObserver observer) {
+		this.observer = observer;
 		this.dispatch = dispatch;
 		this.engine = engine;
 		this.methods = methods;
@@ -105,7 +123,12 @@ public class WorkflowRunner {
 		if (found.isEmpty() || found.get().workflow().status().isTerminal()) {
 			return null;
 		}
-		WorkflowRecord workflow = found.get().workflow();
+		LoadedWorkflow loaded = found.get();
+		return this.observer.observeRun(claim.workflowId(), loaded.workflow().type(), () -> runLoaded(claim, loaded));
+	}
+
+	private @Nullable WorkflowExecution runLoaded(ClaimedWorkflow claim, LoadedWorkflow loaded) {
+		WorkflowRecord workflow = loaded.workflow();
 		WorkflowDefinition definition = this.methods.workflow(workflow.type());
 		if (definition == null) {
 			logger.warn("Workflow '" + workflow.id() + "' has type '" + workflow.type() + "', which is not an entry "
@@ -114,7 +137,7 @@ public class WorkflowRunner {
 			this.engine.store().release(claim, now().plus(UNKNOWN_TYPE_RETRY));
 			return null;
 		}
-		WorkflowExecution execution = new WorkflowExecution(this.engine, workflow, claim, found.get().journal());
+		WorkflowExecution execution = new WorkflowExecution(this.engine, workflow, claim, loaded.journal());
 		this.leases.attach(execution);
 		String what = "workflow '" + workflow.type() + "' (" + definition.describe() + ")";
 		Object[] arguments;

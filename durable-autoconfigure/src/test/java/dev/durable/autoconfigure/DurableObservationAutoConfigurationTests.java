@@ -1,0 +1,123 @@
+package dev.durable.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.durable.WorkflowClient;
+import dev.durable.annotation.Activity;
+import dev.durable.annotation.DurableWorkflow;
+import dev.durable.engine.ExecutionObserver;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Workflow runs and activity attempts are Micrometer Observations when the application has an
+ * observation registry, so a tracer sees them as spans.
+ */
+class DurableObservationAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, JacksonAutoConfiguration.class,
+				DurableJpaAutoConfiguration.class, DurableAutoConfiguration.class,
+				DurableObservationAutoConfiguration.class))
+		.withUserConfiguration(GreetingConfiguration.class);
+
+	@Test
+	void runsAndAttemptsAreObservedWithTheirNamesAndOutcome() {
+		RecordingHandler handler = new RecordingHandler();
+		this.runner.withBean(ObservationRegistry.class, () -> {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(handler);
+			return registry;
+		}).run((context) -> {
+			assertThat(context).hasSingleBean(ExecutionObserver.class);
+			String result = context.getBean(WorkflowClient.class)
+				.start("traced-1", () -> context.getBean(Greeter.class).greet("Ada"))
+				.await(Duration.ofSeconds(20));
+			assertThat(result).isEqualTo("Hello, Ada!");
+			assertThat(handler.stopped).contains(
+					"durable.workflow.run workflow.type=Greeter.greet",
+					"durable.activity.attempt activity=Phrases.hello outcome=success");
+		});
+	}
+
+	@Test
+	void withoutAnObservationRegistryNothingIsObserved() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ExecutionObserver.class));
+	}
+
+	/** Records each stopped observation as its name and low-cardinality tags. */
+	static class RecordingHandler implements ObservationHandler<Observation.Context> {
+
+		final List<String> stopped = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onStop(Observation.Context context) {
+			StringBuilder entry = new StringBuilder(context.getName());
+			context.getLowCardinalityKeyValues()
+				.forEach((keyValue) -> entry.append(' ').append(keyValue.getKey()).append('=').append(keyValue.getValue()));
+			this.stopped.add(entry.toString());
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class GreetingConfiguration {
+
+		@Bean
+		Greeter greeter(Phrases phrases) {
+			return new Greeter(phrases);
+		}
+
+		@Bean
+		Phrases phrases() {
+			return new Phrases();
+		}
+
+	}
+
+	@DurableWorkflow
+	static class Greeter {
+
+		private final Phrases phrases;
+
+		Greeter(Phrases phrases) {
+			this.phrases = phrases;
+		}
+
+		public String greet(String name) {
+			return this.phrases.hello(name);
+		}
+
+	}
+
+	@Activity
+	static class Phrases {
+
+		public String hello(String name) {
+			return "Hello, " + name + "!";
+		}
+
+	}
+
+}
