@@ -213,6 +213,8 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 			.tag("outcome", "success")
 			.timer();
 		assertThat(timer.count()).isGreaterThanOrEqualTo(1);
+		// Started through the client, the workflow was claimed by a worker: its lag was measured.
+		assertThat(this.meters.get("durable.workflows.claim.lag").timer().count()).isPositive();
 		String failing = "op-meters-failed-" + UUID.randomUUID();
 		double failed = count("durable.workflows.failed", "type", "OrderWorkflow.fails");
 		assertThatExceptionOfType(WorkflowFailedException.class)

@@ -77,6 +77,14 @@ public class DurableMetrics implements WorkflowEventListener {
 	}
 
 	@Override
+	public void workflowClaimed(String workflowId, Duration lag) {
+		Timer.builder("durable.workflows.claim.lag")
+			.description("Time from a workflow becoming due (start, wake-up, expired lease) to a claim")
+			.register(this.registry)
+			.record(lag.isNegative() ? Duration.ZERO : lag);
+	}
+
+	@Override
 	public void activityAttempted(String activityName, int attempt, @Nullable Throwable failure, Duration duration) {
 		String outcome = (failure != null) ? "failure" : "success";
 		Timer.builder("durable.activity.duration")

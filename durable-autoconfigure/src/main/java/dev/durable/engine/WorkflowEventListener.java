@@ -40,4 +40,12 @@ public interface WorkflowEventListener {
 	default void activityAttempted(String activityName, int attempt, @Nullable Throwable failure, Duration duration) {
 	}
 
+	/**
+	 * This node claimed a due workflow.
+	 * @param workflowId the workflow id
+	 * @param lag how long after becoming due it was claimed
+	 */
+	default void workflowClaimed(String workflowId, Duration lag) {
+	}
+
 }

@@ -65,6 +65,18 @@ public final class WorkflowEventListeners implements WorkflowEventListener {
 		}
 	}
 
+	@Override
+	public void workflowClaimed(String workflowId, Duration lag) {
+		for (WorkflowEventListener listener : this.listeners) {
+			try {
+				listener.workflowClaimed(workflowId, lag);
+			}
+			catch (RuntimeException ex) {
+				failed(listener, ex);
+			}
+		}
+	}
+
 	private static void failed(WorkflowEventListener listener, RuntimeException ex) {
 		logger.warn("WorkflowEventListener " + listener.getClass().getName() + " failed; ignored", ex);
 	}

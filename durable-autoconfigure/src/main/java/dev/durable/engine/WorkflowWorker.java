@@ -157,7 +157,11 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 			throw ex;
 		}
 		free.release(limit - claims.size());
+		Instant claimedAt = now();
 		for (ClaimedWorkflow claim : claims) {
+			if (claim.dueAt() != null) {
+				this.engine.events().workflowClaimed(claim.workflowId(), Duration.between(claim.dueAt(), claimedAt));
+			}
 			this.pool.execute(() -> {
 				try {
 					this.runner.run(claim);

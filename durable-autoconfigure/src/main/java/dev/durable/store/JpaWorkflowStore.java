@@ -387,11 +387,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 	@Override
 	public List<ClaimedWorkflow> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
 		String token = UUID.randomUUID().toString();
-		return this.transactions.execute((tx) -> jdbc(
-				(connection) -> this.claims.claim(connection, nodeId, token, now, leaseUntil, limit))
-			.stream()
-			.map((id) -> new ClaimedWorkflow(id, token))
-			.toList());
+		return this.transactions
+			.execute((tx) -> jdbc((connection) -> this.claims.claim(connection, nodeId, token, now, leaseUntil, limit)));
 	}
 
 	@Override
