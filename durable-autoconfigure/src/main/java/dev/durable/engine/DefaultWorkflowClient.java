@@ -7,8 +7,6 @@ import dev.durable.WorkflowHandle;
 import dev.durable.WorkflowStatus;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@link WorkflowClient} of the engine.
@@ -79,7 +77,7 @@ public class DefaultWorkflowClient implements WorkflowClient {
 				throw new IllegalStateException("Workflow '" + workflowId + "' has ended (status "
 						+ statusOf(workflowId) + "), so signal '" + signalName + "' was not stored");
 			default:
-				afterCommit(this.dispatch::wakeUp);
+				AfterCommit.run(this.dispatch::wakeUp);
 		}
 	}
 
@@ -97,7 +95,7 @@ public class DefaultWorkflowClient implements WorkflowClient {
 				}
 				return;
 			default:
-				afterCommit(() -> {
+				AfterCommit.run(() -> {
 					this.leases.cancelRequested(workflowId);
 					this.dispatch.wakeUp();
 				});
@@ -122,20 +120,6 @@ public class DefaultWorkflowClient implements WorkflowClient {
 		}
 		StartCapture.CapturedCall call = capture.single(workflowId);
 		this.starter.start(workflowId, call.workflow(), call.arguments());
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
 	}
 
 }

@@ -3,8 +3,6 @@ package dev.durable.engine;
 import dev.durable.WorkflowNotFoundException;
 import dev.durable.WorkflowStatus;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Retries failed workflows from where they stopped, typically after a code fix.
@@ -52,21 +50,7 @@ public class WorkflowRetrier {
 						+ ((status == WorkflowStatus.CANCELLED || status == WorkflowStatus.COMPLETED)
 								? " (start a new workflow instead)" : " (it has not stopped)"));
 			default:
-				wakeUpAfterCommit();
-		}
-	}
-
-	private void wakeUpAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					WorkflowRetrier.this.dispatch.wakeUp();
-				}
-			});
-		}
-		else {
-			this.dispatch.wakeUp();
+				AfterCommit.run(this.dispatch::wakeUp);
 		}
 	}
 

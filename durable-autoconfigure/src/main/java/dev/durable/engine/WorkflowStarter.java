@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,7 +70,7 @@ public class WorkflowStarter {
 			.create(NewWorkflow.pending(workflowId, workflow.type(), input, now()));
 		if (created) {
 			this.engine.events().workflowStarted(workflowId, workflow.type());
-			wakeWorkersAfterCommit();
+			AfterCommit.run(this.dispatch::wakeUp);
 		}
 		return created;
 	}
@@ -110,20 +109,6 @@ public class WorkflowStarter {
 			ended = createAndRun.get();
 		}
 		return (ended != null) ? this.outcomes.outcomeOf(ended) : this.outcomes.await(workflowId, FOREVER);
-	}
-
-	private void wakeWorkersAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					WorkflowStarter.this.dispatch.wakeUp();
-				}
-			});
-		}
-		else {
-			this.dispatch.wakeUp();
-		}
 	}
 
 	private Instant now() {

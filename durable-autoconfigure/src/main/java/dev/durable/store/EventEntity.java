@@ -73,46 +73,6 @@ public class EventEntity {
 		this.recordedAt = recordedAt;
 	}
 
-	long getSeq() {
-		return this.seq;
-	}
-
-	int getStep() {
-		return this.step;
-	}
-
-	String getKind() {
-		return this.kind;
-	}
-
-	String getName() {
-		return this.name;
-	}
-
-	int getAttempt() {
-		return this.attempt;
-	}
-
-	@Nullable String getInput() {
-		return this.input;
-	}
-
-	@Nullable String getOutput() {
-		return this.output;
-	}
-
-	@Nullable String getErrorType() {
-		return this.errorType;
-	}
-
-	@Nullable String getError() {
-		return this.error;
-	}
-
-	Instant getRecordedAt() {
-		return this.recordedAt;
-	}
-
 	/**
 	 * The composite key of an event.
 	 */

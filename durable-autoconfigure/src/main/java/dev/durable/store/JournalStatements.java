@@ -58,14 +58,23 @@ final class JournalStatements {
 				return statement.executeUpdate() == 1;
 			}
 		}
-		try (PreparedStatement fence = connection.prepareStatement(FENCE)) {
-			bindFence(fence, 1, claim, event.timestamp(), leaseUntil);
-			if (fence.executeUpdate() == 0) {
-				return false;
-			}
+		if (!fence(connection, claim, event.timestamp(), leaseUntil)) {
+			return false;
 		}
 		insert(connection, claim.workflowId(), event);
 		return true;
+	}
+
+	/**
+	 * Extend the claim's lease, if the claim still holds: the fence of writes that are not an
+	 * event (a consumed signal, a child's row) and go before their own event.
+	 * @return {@code false} if the claim was replaced
+	 */
+	boolean fence(Connection connection, ClaimedWorkflow claim, Instant now, Instant leaseUntil) throws SQLException {
+		try (PreparedStatement fence = connection.prepareStatement(FENCE)) {
+			bindFence(fence, 1, claim, now, leaseUntil);
+			return fence.executeUpdate() == 1;
+		}
 	}
 
 	/**

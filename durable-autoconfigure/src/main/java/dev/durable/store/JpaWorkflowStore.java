@@ -362,15 +362,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	private void fence(ClaimedWorkflow claim, Instant now, Instant leaseUntil) {
-		int held = this.entityManager
-			.createQuery("update DurableWorkflow w set w.updatedAt = :now, w.dueAt = :lease "
-					+ "where w.id = :id and w.runToken = :token")
-			.setParameter("now", now)
-			.setParameter("lease", leaseUntil)
-			.setParameter("id", claim.workflowId())
-			.setParameter("token", claim.runToken())
-			.executeUpdate();
-		if (held == 0) {
+		if (!jdbc((connection) -> this.statements.fence(connection, claim, now, leaseUntil))) {
 			throw new LeaseLostException(claim.workflowId());
 		}
 	}
