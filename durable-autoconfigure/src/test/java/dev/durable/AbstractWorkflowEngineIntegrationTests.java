@@ -14,6 +14,7 @@ import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.LeaseKeeper;
 import dev.durable.engine.WorkflowStore;
+import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.Calls;
 import dev.durable.testapp.CheckoutService;
 import dev.durable.testapp.Ledger;
@@ -136,7 +137,7 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 		String id = "nd-" + UUID.randomUUID();
 		try {
 			WorkflowHandle<String> handle = this.client.start(id, () -> this.orders.sleepThenShip(id));
-			awaitStatus(handle, WorkflowStatus.WAITING);
+			WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
 			OrderWorkflow.changedCode = true;
 			assertThatExceptionOfType(WorkflowFailedException.class).isThrownBy(() -> handle.await(AWAIT))
 				.satisfies((ex) -> assertThat(ex.getErrorType())
@@ -160,7 +161,7 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 		this.client.start(finished, () -> this.orders.sleepThenShip(finished)).await(AWAIT);
 		String waiting = "check-waiting-" + UUID.randomUUID();
 		WorkflowHandle<String> handle = this.client.start(waiting, () -> this.orders.sleepThenShip(waiting));
-		awaitStatus(handle, WorkflowStatus.WAITING);
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
 		int reservations = this.calls.count("reserve:" + finished);
 		assertThat(this.replayChecker.check(finished).deterministic()).isTrue();
 		assertThat(this.replayChecker.check(waiting)).satisfies((result) -> {
@@ -335,11 +336,7 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 		this.client.start(ended, () -> this.orders.count(ended)).await(AWAIT);
 		String waiting = "waiting-" + UUID.randomUUID();
 		WorkflowHandle<String> handle = this.client.start(waiting, () -> this.approvals.approve(waiting));
-		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (handle.status() != WorkflowStatus.WAITING) {
-			assertThat(System.nanoTime()).isLessThan(deadline);
-			Thread.sleep(20);
-		}
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
 		assertThat(this.retention.sweep(java.time.Instant.now())).as("nothing is old enough yet").isZero();
 		assertThat(this.retention.sweep(java.time.Instant.now().plus(Duration.ofDays(31)))).isPositive();
 		assertThatExceptionOfType(WorkflowNotFoundException.class).isThrownBy(() -> this.client.handle(ended));
@@ -378,14 +375,6 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 		HttpClient http = HttpClient.newHttpClient();
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static void awaitStatus(WorkflowHandle<?> handle, WorkflowStatus status) throws InterruptedException {
-		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (handle.status() != status) {
-			assertThat(System.nanoTime()).as("waiting for status " + status).isLessThan(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 	private static void sleep(Duration duration) {

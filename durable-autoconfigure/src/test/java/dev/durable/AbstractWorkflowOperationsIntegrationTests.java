@@ -12,6 +12,7 @@ import java.util.UUID;
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.WorkflowStore;
+import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.Calls;
 import dev.durable.testapp.Line;
@@ -62,7 +63,7 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 	void aSignalPostedToTheEndpointReachesTheWaitingWorkflow() throws Exception {
 		String id = "op-signal-" + UUID.randomUUID();
 		WorkflowHandle<String> handle = this.client.start(id, () -> this.approvals.approve(id));
-		awaitStatus(handle, WorkflowStatus.WAITING);
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
 		HttpResponse<String> response = post("/actuator/workflows/" + id + "/signal",
 				"{\"name\":\"decision\",\"payload\":\"{\\\"approvedBy\\\":\\\"ada\\\",\\\"approved\\\":true}\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -115,7 +116,7 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 	void deleteCancelsAWaitingWorkflowAnd409sForACompletedOne() throws Exception {
 		String id = "op-cancel-" + UUID.randomUUID();
 		WorkflowHandle<String> handle = this.client.start(id, () -> this.approvals.approve(id));
-		awaitStatus(handle, WorkflowStatus.WAITING);
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
 		HttpResponse<String> response = delete("/actuator/workflows/" + id);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"action\":\"cancel\"");
@@ -134,7 +135,7 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 		String id = "op-retry-nd-" + UUID.randomUUID();
 		WorkflowHandle<String> handle = this.client.start(id, () -> this.orders.sleepThenShip(id));
 		try {
-			awaitStatus(handle, WorkflowStatus.WAITING);
+			WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
 			OrderWorkflow.changedCode = true;
 			assertThatExceptionOfType(WorkflowFailedException.class).isThrownBy(() -> handle.await(AWAIT))
 				.satisfies((ex) -> assertThat(ex.getErrorType())
@@ -286,14 +287,6 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 
 	private static HttpResponse<String> send(HttpRequest request) throws Exception {
 		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static void awaitStatus(WorkflowHandle<?> handle, WorkflowStatus status) throws InterruptedException {
-		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (handle.status() != status) {
-			assertThat(System.nanoTime()).as("waiting for status " + status).isLessThan(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.WorkflowStore;
+import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.AdjustableClock;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.Calls;
@@ -58,7 +59,7 @@ abstract class AbstractWorkflowWaitsIntegrationTests {
 	void aSignalWaitSuspendsWithoutAThreadAndResumesWhenTheSignalArrives() throws Exception {
 		String id = "approve-" + UUID.randomUUID();
 		WorkflowHandle<String> handle = this.client.start(id, () -> this.approvals.approve(id));
-		awaitStatus(handle, WorkflowStatus.WAITING);
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
 		this.client.signal(id, "decision", new Decision("grace", true));
 		assertThat(handle.await(AWAIT)).isEqualTo("grace approved");
 		assertThat(this.store.journal(id)).extracting(JournalEvent::kind)
@@ -113,7 +114,7 @@ abstract class AbstractWorkflowWaitsIntegrationTests {
 	void cancellingDuringASignalWaitRunsTheCompensationsInReverseAndEndsCancelled() throws Exception {
 		String id = "cancel-" + UUID.randomUUID();
 		WorkflowHandle<String> handle = this.client.start(id, () -> this.approvals.chargeThenWait(id));
-		awaitStatus(handle, WorkflowStatus.WAITING);
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
 		this.client.cancel(id);
 		assertThatExceptionOfType(WorkflowCancelledException.class).isThrownBy(() -> handle.await(AWAIT));
 		assertThat(handle.status()).isEqualTo(WorkflowStatus.CANCELLED);
@@ -201,7 +202,7 @@ abstract class AbstractWorkflowWaitsIntegrationTests {
 		String before = "v-old-" + UUID.randomUUID();
 		try {
 			WorkflowHandle<String> old = this.client.start(before, () -> this.orders.versioned(before));
-			awaitStatus(old, WorkflowStatus.WAITING);
+			WorkflowAwaits.status(old, WorkflowStatus.WAITING, AWAIT);
 			OrderWorkflow.auditDeployed = true;
 			assertThat(old.await(AWAIT)).isEqualTo("new code");
 			String after = "v-new-" + UUID.randomUUID();
@@ -260,14 +261,6 @@ abstract class AbstractWorkflowWaitsIntegrationTests {
 		assertThat(threadsWhileWaiting - before).as("threads held by 1,000 waiting workflows").isLessThanOrEqualTo(24);
 		// At most the worker pool (16) and a few infrastructure threads may come and go.
 		assertThat(peak.get() - before).as("threads added while 1,000 workflows slept").isLessThanOrEqualTo(24);
-	}
-
-	static void awaitStatus(WorkflowHandle<?> handle, WorkflowStatus status) throws InterruptedException {
-		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (handle.status() != status) {
-			assertThat(System.nanoTime()).as("waiting for status " + status).isLessThan(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 }

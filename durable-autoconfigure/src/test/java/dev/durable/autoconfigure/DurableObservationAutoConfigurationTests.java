@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.durable.WorkflowClient;
-import dev.durable.annotation.Activity;
-import dev.durable.annotation.DurableWorkflow;
 import dev.durable.engine.ExecutionObserver;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -19,8 +17,6 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +31,7 @@ class DurableObservationAutoConfigurationTests {
 				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, JacksonAutoConfiguration.class,
 				DurableJpaAutoConfiguration.class, DurableAutoConfiguration.class,
 				DurableObservationAutoConfiguration.class))
-		.withUserConfiguration(GreetingConfiguration.class);
+		.withUserConfiguration(DurableAutoConfigurationTests.GreetingConfiguration.class);
 
 	@Test
 	void runsAndAttemptsAreObservedWithTheirNamesAndOutcome() {
@@ -47,7 +43,7 @@ class DurableObservationAutoConfigurationTests {
 		}).run((context) -> {
 			assertThat(context).hasSingleBean(ExecutionObserver.class);
 			String result = context.getBean(WorkflowClient.class)
-				.start("traced-1", () -> context.getBean(Greeter.class).greet("Ada"))
+				.start("traced-1", () -> context.getBean(DurableAutoConfigurationTests.Greeter.class).greet("Ada"))
 				.await(Duration.ofSeconds(20));
 			assertThat(result).isEqualTo("Hello, Ada!");
 			// The waiter is told of the end inside the run, just before its observation stops.
@@ -82,45 +78,6 @@ class DurableObservationAutoConfigurationTests {
 		@Override
 		public boolean supportsContext(Observation.Context context) {
 			return true;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class GreetingConfiguration {
-
-		@Bean
-		Greeter greeter(Phrases phrases) {
-			return new Greeter(phrases);
-		}
-
-		@Bean
-		Phrases phrases() {
-			return new Phrases();
-		}
-
-	}
-
-	@DurableWorkflow
-	static class Greeter {
-
-		private final Phrases phrases;
-
-		Greeter(Phrases phrases) {
-			this.phrases = phrases;
-		}
-
-		public String greet(String name) {
-			return this.phrases.hello(name);
-		}
-
-	}
-
-	@Activity
-	static class Phrases {
-
-		public String hello(String name) {
-			return "Hello, " + name + "!";
 		}
 
 	}
