@@ -67,6 +67,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
@@ -113,9 +114,19 @@ public final class DurableAutoConfiguration {
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	WorkflowStore durableWorkflowStore(EntityManagerFactory entityManagerFactory,
-			PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock) {
+			PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock,
+			DurableProperties properties) {
+		DurableProperties.GroupCommit groupCommit = properties.getJdbc().getGroupCommit();
+		if (groupCommit.getMaxBatch() < 1) {
+			throw new IllegalStateException("durable.jdbc.group-commit.max-batch must be at least 1, was "
+					+ groupCommit.getMaxBatch() + "; set durable.jdbc.group-commit.enabled=false to turn group commit off");
+		}
+		// Shared commits write on the connections of the persistence unit's own data source.
+		DataSource journalDataSource = (entityManagerFactory instanceof EntityManagerFactoryInfo info
+				&& info.getDataSource() != null) ? info.getDataSource() : dataSource;
 		return new JpaWorkflowStore(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
-				transactionManager, StoreDialect.detect(dataSource), clock);
+				transactionManager, StoreDialect.detect(journalDataSource), clock,
+				groupCommit.isEnabled() ? journalDataSource : null, groupCommit.getMaxBatch());
 	}
 
 	@Bean

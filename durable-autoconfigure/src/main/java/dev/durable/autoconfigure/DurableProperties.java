@@ -153,6 +153,12 @@ public class DurableProperties {
 		 */
 		private @Nullable String platform;
 
+		private final GroupCommit groupCommit = new GroupCommit();
+
+		public GroupCommit getGroupCommit() {
+			return this.groupCommit;
+		}
+
 		public DatabaseInitializationMode getInitializeSchema() {
 			return this.initializeSchema;
 		}
@@ -167,6 +173,41 @@ public class DurableProperties {
 
 		public void setPlatform(@Nullable String platform) {
 			this.platform = platform;
+		}
+
+	}
+
+	/**
+	 * Shared commits for the journal writes of concurrent workflows.
+	 */
+	public static class GroupCommit {
+
+		/**
+		 * Whether the step records, direct-call starts and ends of concurrent workflows share
+		 * transactions (each workflow still continues only once its own record is committed).
+		 * Writes inside a transaction, such as a @Transactional activity's, always stay in it.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most journal writes one shared transaction takes.
+		 */
+		private int maxBatch = 64;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxBatch() {
+			return this.maxBatch;
+		}
+
+		public void setMaxBatch(int maxBatch) {
+			this.maxBatch = maxBatch;
 		}
 
 	}

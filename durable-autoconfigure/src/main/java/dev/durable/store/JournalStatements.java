@@ -15,6 +15,7 @@ import dev.durable.WorkflowStatus;
 import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
+import dev.durable.engine.NewWorkflow;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,10 +38,107 @@ final class JournalStatements {
 	private static final String INSERT_EVENT = "insert into durable_event (" + EVENT_COLUMNS
 			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	private static final String INSERT_CLAIMED = "insert into durable_workflow (id, type, status, input, owner, "
+			+ "run_token, due_at, created_at, updated_at, cancel_requested) values (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, false)";
+
+	private static final String FROM_FENCE = " insert into durable_event (" + EVENT_COLUMNS
+			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence";
+
+	private static final String APPEND_COMBINED = "with fence as (" + FENCE + " returning id)" + FROM_FENCE;
+
+	private static final String FINISH_COMBINED = "with fence as (" + FINISH + " returning id)" + FROM_FENCE;
+
+	private static final String CREATE_COMBINED = "with fence as (" + INSERT_CLAIMED + " returning id)" + FROM_FENCE;
+
 	private final boolean combineFenceAndInsert;
 
 	JournalStatements(boolean combineFenceAndInsert) {
 		this.combineFenceAndInsert = combineFenceAndInsert;
+	}
+
+	/**
+	 * Make several workflows' writes in the connection's current transaction. On PostgreSQL the
+	 * writes of a kind go as one JDBC batch, sent in one round trip.
+	 * @return for each write, in order, whether it was made ({@code false}: its claim was replaced)
+	 */
+	boolean[] writeAll(Connection connection, List<JournalWrite> writes) throws SQLException {
+		boolean[] written = new boolean[writes.size()];
+		if (!this.combineFenceAndInsert) {
+			for (int i = 0; i < writes.size(); i++) {
+				written[i] = write(connection, writes.get(i));
+			}
+			return written;
+		}
+		batch(connection, writes, JournalWrite.Create.class, CREATE_COMBINED, written);
+		batch(connection, writes, JournalWrite.Append.class, APPEND_COMBINED, written);
+		batch(connection, writes, JournalWrite.Finish.class, FINISH_COMBINED, written);
+		return written;
+	}
+
+	private boolean write(Connection connection, JournalWrite write) throws SQLException {
+		if (write instanceof JournalWrite.Append append) {
+			return append(connection, append.claim(), append.event(), append.leaseUntil());
+		}
+		if (write instanceof JournalWrite.Finish finish) {
+			return finish(connection, finish.claim(), finish.status(), finish.result(), finish.errorType(),
+					finish.error(), finish.event());
+		}
+		JournalWrite.Create create = (JournalWrite.Create) write;
+		try (PreparedStatement statement = connection.prepareStatement(INSERT_CLAIMED)) {
+			bindClaimed(statement, create.workflow());
+			statement.executeUpdate();
+		}
+		insert(connection, create.workflowId(), create.startEvent());
+		return true;
+	}
+
+	private void batch(Connection connection, List<JournalWrite> writes, Class<? extends JournalWrite> kind,
+			String sql, boolean[] written) throws SQLException {
+		List<Integer> positions = new ArrayList<>();
+		for (int i = 0; i < writes.size(); i++) {
+			if (kind.isInstance(writes.get(i))) {
+				positions.add(i);
+			}
+		}
+		if (positions.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int position : positions) {
+				JournalWrite write = writes.get(position);
+				if (write instanceof JournalWrite.Append append) {
+					int next = bindFence(statement, 1, append.claim(), append.event().timestamp(), append.leaseUntil());
+					bindEvent(statement, next, null, append.event());
+				}
+				else if (write instanceof JournalWrite.Finish finish) {
+					int next = bindFinish(statement, finish.claim(), finish.status(), finish.result(), finish.errorType(),
+							finish.error(), finish.event().timestamp());
+					bindEvent(statement, next, null, finish.event());
+				}
+				else {
+					JournalWrite.Create create = (JournalWrite.Create) write;
+					bindEvent(statement, bindClaimed(statement, create.workflow()), null, create.startEvent());
+				}
+				statement.addBatch();
+			}
+			int[] counts = statement.executeBatch();
+			for (int i = 0; i < positions.size(); i++) {
+				written[positions.get(i)] = counts[i] == 1;
+			}
+		}
+	}
+
+	private static int bindClaimed(PreparedStatement statement, NewWorkflow workflow)
+			throws SQLException {
+		statement.setString(1, workflow.id());
+		statement.setString(2, workflow.type());
+		statement.setString(3, workflow.input());
+		statement.setString(4, workflow.owner());
+		statement.setString(5, workflow.claim().runToken());
+		statement.setObject(6, utc(workflow.leaseUntil()));
+		statement.setObject(7, utc(workflow.createdAt()));
+		statement.setObject(8, utc(workflow.createdAt()));
+		return 9;
 	}
 
 	/**
@@ -50,9 +148,7 @@ final class JournalStatements {
 	boolean append(Connection connection, ClaimedWorkflow claim, JournalEvent event, Instant leaseUntil)
 			throws SQLException {
 		if (this.combineFenceAndInsert) {
-			String sql = "with fence as (" + FENCE + " returning id) insert into durable_event (" + EVENT_COLUMNS
-					+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence";
-			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			try (PreparedStatement statement = connection.prepareStatement(APPEND_COMBINED)) {
 				int next = bindFence(statement, 1, claim, event.timestamp(), leaseUntil);
 				bindEvent(statement, next, null, event);
 				return statement.executeUpdate() == 1;
@@ -83,18 +179,11 @@ final class JournalStatements {
 	 */
 	boolean finish(Connection connection, ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result,
 			@Nullable String errorType, @Nullable String error, JournalEvent event) throws SQLException {
-		String sql = this.combineFenceAndInsert ? "with fence as (" + FINISH + " returning id) insert into "
-				+ "durable_event (" + EVENT_COLUMNS + ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence" : FINISH;
+		String sql = this.combineFenceAndInsert ? FINISH_COMBINED : FINISH;
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, status.name());
-			setText(statement, 2, result);
-			setText(statement, 3, errorType);
-			setText(statement, 4, error);
-			statement.setObject(5, utc(event.timestamp()));
-			statement.setString(6, claim.workflowId());
-			statement.setString(7, claim.runToken());
+			int next = bindFinish(statement, claim, status, result, errorType, error, event.timestamp());
 			if (this.combineFenceAndInsert) {
-				bindEvent(statement, 8, null, event);
+				bindEvent(statement, next, null, event);
 				return statement.executeUpdate() == 1;
 			}
 			if (statement.executeUpdate() == 0) {
@@ -130,6 +219,19 @@ final class JournalStatements {
 			bindEvent(statement, 1, workflowId, event);
 			statement.executeUpdate();
 		}
+	}
+
+	private static int bindFinish(PreparedStatement statement, ClaimedWorkflow claim, WorkflowStatus status,
+			@Nullable String result, @Nullable String errorType, @Nullable String error, Instant now)
+			throws SQLException {
+		statement.setString(1, status.name());
+		setText(statement, 2, result);
+		setText(statement, 3, errorType);
+		setText(statement, 4, error);
+		statement.setObject(5, utc(now));
+		statement.setString(6, claim.workflowId());
+		statement.setString(7, claim.runToken());
+		return 8;
 	}
 
 	private static int bindFence(PreparedStatement statement, int index, ClaimedWorkflow claim, Instant now,

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.EventKind;
@@ -29,6 +31,7 @@ import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,8 +57,10 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	private final ClaimStatements claims;
 
+	private final @Nullable GroupCommitWriter groupCommit;
+
 	/**
-	 * Create the store.
+	 * Create the store, with one transaction per write.
 	 * @param entityManager a shared, transaction-bound entity manager of the application
 	 * @param transactionManager the application's transaction manager for that persistence unit
 	 * @param dialect what differs between the supported databases
@@ -63,9 +68,30 @@ public class JpaWorkflowStore implements WorkflowStore {
 	 */
 	public JpaWorkflowStore(EntityManager entityManager, PlatformTransactionManager transactionManager,
 			StoreDialect dialect, Clock clock) {
+		this(entityManager, transactionManager, dialect, clock, null, 0);
+	}
+
+	/**
+	 * Create the store. With a data source for group commit, the writes of running workflows that
+	 * are made outside any transaction (a step's record, a direct call's start, the end of a
+	 * workflow without parent) share transactions with the concurrent writes of other workflows;
+	 * writes inside a transaction (a {@code @Transactional} activity's completion, a start in the
+	 * caller's transaction) stay in it.
+	 * @param entityManager a shared, transaction-bound entity manager of the application
+	 * @param transactionManager the application's transaction manager for that persistence unit
+	 * @param dialect what differs between the supported databases
+	 * @param clock the clock for change timestamps
+	 * @param groupCommitDataSource the persistence unit's data source, or null for no group commit
+	 * @param groupCommitMaxBatch the most writes one shared transaction takes
+	 */
+	public JpaWorkflowStore(EntityManager entityManager, PlatformTransactionManager transactionManager,
+			StoreDialect dialect, Clock clock, @Nullable DataSource groupCommitDataSource, int groupCommitMaxBatch) {
 		this.clock = clock;
 		this.statements = new JournalStatements(dialect.postgresql());
 		this.claims = new ClaimStatements(dialect.postgresql());
+		this.groupCommit = (groupCommitDataSource != null)
+				? new GroupCommitWriter(groupCommitDataSource, this.statements, Math.max(1, groupCommitMaxBatch))
+				: null;
 		this.entityManager = entityManager;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
@@ -75,6 +101,12 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	@Override
 	public boolean create(NewWorkflow workflow) {
+		ClaimedWorkflow claim = workflow.claim();
+		if (claim != null && workflow.parentId() == null && canShareCommit()) {
+			// A claimed new workflow has a fresh random id (a direct call): nothing to look up first.
+			this.groupCommit.write(new JournalWrite.Create(workflow, startEvent(workflow)));
+			return true;
+		}
 		try {
 			return Boolean.TRUE.equals(this.transactions.execute((status) -> insert(workflow)));
 		}
@@ -104,10 +136,22 @@ public class JpaWorkflowStore implements WorkflowStore {
 			entity.setDueAt(workflow.createdAt());
 		}
 		this.entityManager.persist(entity);
-		this.entityManager.persist(new EventEntity(workflow.id(), 1, 0, EventKind.WORKFLOW_STARTED.name(),
-				workflow.type(), 0, workflow.input(), null, null, null, workflow.createdAt()));
+		this.entityManager.persist(toEntity(workflow.id(), startEvent(workflow)));
 		this.entityManager.flush();
 		return true;
+	}
+
+	private static JournalEvent startEvent(NewWorkflow workflow) {
+		return new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, workflow.type(), 0, workflow.input(), null, null,
+				null, workflow.createdAt());
+	}
+
+	/**
+	 * Whether a write may go to the group-commit writer: only when it is on and the write does
+	 * not belong to a transaction of the caller.
+	 */
+	private boolean canShareCommit() {
+		return this.groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive();
 	}
 
 	@Override
@@ -177,6 +221,12 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	@Override
 	public void append(ClaimedWorkflow claim, JournalEvent event, Instant leaseUntil) {
+		if (canShareCommit()) {
+			if (!this.groupCommit.write(new JournalWrite.Append(claim, event, leaseUntil))) {
+				throw new LeaseLostException(claim.workflowId());
+			}
+			return;
+		}
 		this.transactions.executeWithoutResult((status) -> {
 			if (!jdbc((connection) -> this.statements.append(connection, claim, event, leaseUntil))) {
 				throw new LeaseLostException(claim.workflowId());
@@ -187,6 +237,12 @@ public class JpaWorkflowStore implements WorkflowStore {
 	@Override
 	public void finish(ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result,
 			@Nullable String errorType, @Nullable String error, JournalEvent event, @Nullable String parentId) {
+		if (parentId == null && canShareCommit()) {
+			if (!this.groupCommit.write(new JournalWrite.Finish(claim, status, result, errorType, error, event))) {
+				throw new LeaseLostException(claim.workflowId());
+			}
+			return;
+		}
 		this.transactions.executeWithoutResult((tx) -> {
 			if (parentId != null) {
 				// Lock the parent first, as its suspend does: it then either sees this child ended or

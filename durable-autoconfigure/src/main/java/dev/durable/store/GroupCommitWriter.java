@@ -1,0 +1,237 @@
+package dev.durable.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+
+/**
+ * Commits the journal writes of concurrent workflows together. A thread that finds no commit
+ * under way writes its own record at once, so a lone workflow waits for nothing; writes that
+ * arrive meanwhile queue, and the first of them writes the whole queue in the next transaction
+ * when the current one has committed. Every caller returns only after the transaction holding
+ * its write has committed: what a workflow continues past is durable, and a crash before the
+ * commit loses only writes whose callers were never told they were made.
+ */
+final class GroupCommitWriter {
+
+	private static final Log logger = LogFactory.getLog(GroupCommitWriter.class);
+
+	private static final SQLStateSQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
+
+	private final DataSource dataSource;
+
+	private final JournalStatements statements;
+
+	private final int maxBatch;
+
+	private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+
+	/** Whether some thread is writing a batch; guarded by the queue. */
+	private boolean writing;
+
+	GroupCommitWriter(DataSource dataSource, JournalStatements statements, int maxBatch) {
+		this.dataSource = dataSource;
+		this.statements = statements;
+		this.maxBatch = maxBatch;
+	}
+
+	/**
+	 * Make a write and return once it is committed.
+	 * @return {@code true} if made, {@code false} if its claim was replaced and nothing was written
+	 * @throws DataAccessException if the database failed; the write may or may not have been made
+	 */
+	boolean write(JournalWrite write) {
+		Pending mine = new Pending(write);
+		boolean lead;
+		synchronized (this.queue) {
+			this.queue.addLast(mine);
+			lead = !this.writing;
+			this.writing = true;
+		}
+		if (!lead) {
+			mine.awaitTurn();
+		}
+		if (lead || mine.state == Pending.LEAD) {
+			writeQueue();
+		}
+		return mine.outcome();
+	}
+
+	/**
+	 * How many writes wait for a commit, the one being written not counted; for tests.
+	 */
+	int queued() {
+		synchronized (this.queue) {
+			return this.queue.size();
+		}
+	}
+
+	/**
+	 * As the leader: take the queue (this thread's write at its head), write and commit it, then
+	 * wake the writers and hand the lead to the first write that queued meanwhile.
+	 */
+	private void writeQueue() {
+		List<Pending> batch = new ArrayList<>();
+		synchronized (this.queue) {
+			while (!this.queue.isEmpty() && batch.size() < this.maxBatch) {
+				batch.add(this.queue.pollFirst());
+			}
+		}
+		try {
+			commit(batch);
+		}
+		catch (Error ex) {
+			for (Pending pending : batch) {
+				pending.failure = new IllegalStateException("Journal write failed: " + ex, ex);
+			}
+			throw ex;
+		}
+		finally {
+			// Waiters must never be left parked, whatever happened to this batch.
+			Pending next;
+			synchronized (this.queue) {
+				next = this.queue.peekFirst();
+				this.writing = next != null;
+			}
+			for (Pending done : batch) {
+				done.finish(Pending.DONE);
+			}
+			if (next != null) {
+				next.finish(Pending.LEAD);
+			}
+		}
+	}
+
+	private void commit(List<Pending> batch) {
+		try {
+			boolean[] written = transaction(batch);
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).written = written[i];
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			if (batch.size() == 1) {
+				batch.get(0).failure = translate(ex);
+				return;
+			}
+			// One write's error must not fail the others: write each alone to find whose it is.
+			logger.debug("A shared journal transaction failed (" + ex + "); writing its " + batch.size()
+					+ " writes one by one");
+			for (Pending pending : batch) {
+				commit(List.of(pending));
+			}
+		}
+	}
+
+	private boolean[] transaction(List<Pending> batch) throws SQLException {
+		List<JournalWrite> writes = new ArrayList<>(batch.size());
+		for (Pending pending : batch) {
+			writes.add(pending.write);
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			if (autoCommit) {
+				connection.setAutoCommit(false);
+			}
+			try {
+				boolean[] written = this.statements.writeAll(connection, writes);
+				connection.commit();
+				return written;
+			}
+			catch (SQLException | RuntimeException ex) {
+				rollback(connection);
+				throw ex;
+			}
+			finally {
+				if (autoCommit) {
+					connection.setAutoCommit(true);
+				}
+			}
+		}
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			logger.debug("Rollback of a failed journal transaction failed too", ex);
+		}
+	}
+
+	private static RuntimeException translate(Exception ex) {
+		if (ex instanceof SQLException sql) {
+			DataAccessException translated = TRANSLATOR.translate("journal write", null, sql);
+			return (translated != null) ? translated
+					: new org.springframework.jdbc.UncategorizedSQLException("journal write", null, sql);
+		}
+		return (RuntimeException) ex;
+	}
+
+	/**
+	 * One caller's write and what became of it; the caller parks until it is done or leads.
+	 */
+	private static final class Pending {
+
+		static final int WAITING = 0;
+
+		static final int DONE = 1;
+
+		static final int LEAD = 2;
+
+		final JournalWrite write;
+
+		final Thread caller = Thread.currentThread();
+
+		volatile int state = WAITING;
+
+		boolean written;
+
+		@Nullable RuntimeException failure;
+
+		Pending(JournalWrite write) {
+			this.write = write;
+		}
+
+		/**
+		 * Park until done or made leader. An interrupt cannot cut this short: the write may already
+		 * be on its way, and the caller must learn whether it was made.
+		 */
+		void awaitTurn() {
+			boolean interrupted = false;
+			while (this.state == WAITING) {
+				LockSupport.park(this);
+				interrupted |= Thread.interrupted();
+			}
+			if (interrupted) {
+				this.caller.interrupt();
+			}
+		}
+
+		void finish(int outcome) {
+			this.state = outcome;
+			LockSupport.unpark(this.caller);
+		}
+
+		boolean outcome() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return this.written;
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.durable.store;
+
+import java.time.Instant;
+
+import dev.durable.WorkflowStatus;
+import dev.durable.engine.ClaimedWorkflow;
+import dev.durable.engine.JournalEvent;
+import dev.durable.engine.NewWorkflow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A write about one running workflow that needs no other work in its transaction, so that it can
+ * share a commit with the writes of other workflows.
+ */
+sealed interface JournalWrite {
+
+	/**
+	 * The workflow written about.
+	 * @return its id
+	 */
+	String workflowId();
+
+	/**
+	 * A workflow created already claimed by the caller that runs it (a direct call): its row and its
+	 * {@code WORKFLOW_STARTED} event.
+	 * @param workflow the claimed workflow
+	 * @param startEvent its first event
+	 */
+	record Create(NewWorkflow workflow, JournalEvent startEvent) implements JournalWrite {
+
+		@Override
+		public String workflowId() {
+			return this.workflow.id();
+		}
+
+	}
+
+	/**
+	 * A step's event, fenced by the claim, extending the lease.
+	 * @param claim the claim
+	 * @param event the event
+	 * @param leaseUntil the new lease expiry
+	 */
+	record Append(ClaimedWorkflow claim, JournalEvent event, Instant leaseUntil) implements JournalWrite {
+
+		@Override
+		public String workflowId() {
+			return this.claim.workflowId();
+		}
+
+	}
+
+	/**
+	 * The end of a workflow that has no parent to wake: final status and event, claim dropped.
+	 * @param claim the claim
+	 * @param status the terminal status
+	 * @param result the JSON result, if completed
+	 * @param errorType the error class, if failed
+	 * @param error the error message, if failed
+	 * @param event the final event
+	 */
+	record Finish(ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result, @Nullable String errorType,
+			@Nullable String error, JournalEvent event) implements JournalWrite {
+
+		@Override
+		public String workflowId() {
+			return this.claim.workflowId();
+		}
+
+	}
+
+}

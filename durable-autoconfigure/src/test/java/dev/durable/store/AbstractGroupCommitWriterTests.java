@@ -1,0 +1,238 @@
+package dev.durable.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import dev.durable.WorkflowStatus;
+import dev.durable.engine.ClaimedWorkflow;
+import dev.durable.engine.EventKind;
+import dev.durable.engine.JournalEvent;
+import dev.durable.engine.NewWorkflow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The group-commit writer on a real database: writes that queue behind a commit share the next
+ * one, each caller learns its own outcome, and one write's failure fails no other.
+ */
+abstract class AbstractGroupCommitWriterTests {
+
+	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+	private final ExecutorService callers = Executors.newCachedThreadPool();
+
+	private GatedDataSource dataSource;
+
+	private JdbcTemplate jdbc;
+
+	private GroupCommitWriter writer;
+
+	abstract DataSource createDataSource();
+
+	abstract String platform();
+
+	abstract boolean postgresql();
+
+	@BeforeEach
+	void createSchema() {
+		this.dataSource = new GatedDataSource(createDataSource());
+		new ResourceDatabasePopulator(new ClassPathResource("dev/durable/store/schema-" + platform() + ".sql"))
+			.execute(this.dataSource);
+		this.jdbc = new JdbcTemplate(this.dataSource);
+		this.writer = new GroupCommitWriter(this.dataSource, new JournalStatements(postgresql()), 64);
+	}
+
+	@AfterEach
+	void stopCallers() {
+		this.dataSource.open();
+		this.callers.shutdownNow();
+	}
+
+	@Test
+	void writesThatQueueBehindACommitShareTheNextOneAndEachCallerLearnsItsOwnOutcome() throws Exception {
+		ClaimedWorkflow first = running("first");
+		ClaimedWorkflow fenced = running("fenced");
+		ClaimedWorkflow duplicate = running("duplicate");
+		ClaimedWorkflow ends = running("ends");
+		List<ClaimedWorkflow> others = List.of(running("a"), running("b"), running("c"));
+		this.dataSource.close();
+		Future<Boolean> leader = write(append(first, 2));
+		waitUntil(() -> this.dataSource.waiting() == 1);
+		List<Future<Boolean>> queued = new ArrayList<>();
+		for (ClaimedWorkflow other : others) {
+			queued.add(write(append(other, 2)));
+		}
+		Future<Boolean> lostClaim = write(append(new ClaimedWorkflow(fenced.workflowId(), "stale-token", null), 2));
+		// Seq 1 exists: the database refuses this one, and only this one.
+		Future<Boolean> refused = write(append(duplicate, 1));
+		Future<Boolean> ending = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "\"ok\"", null, null,
+				event(2, 0, EventKind.WORKFLOW_COMPLETED)));
+		waitUntil(() -> this.writer.queued() == 6);
+		int connectionsBefore = this.dataSource.connections();
+		this.dataSource.open();
+
+		assertThat(leader.get(10, TimeUnit.SECONDS)).isTrue();
+		for (Future<Boolean> other : queued) {
+			assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(lostClaim.get(10, TimeUnit.SECONDS)).as("a write under a replaced claim").isFalse();
+		assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
+		assertThat(ending.get(10, TimeUnit.SECONDS)).isTrue();
+		// The queued writes went in one transaction, which the duplicate failed; then one each.
+		assertThat(this.dataSource.connections() - connectionsBefore).as("connections after the gate opened")
+			.isEqualTo(1 + 1 + 6);
+		for (ClaimedWorkflow other : others) {
+			assertThat(events(other.workflowId())).containsExactly(1L, 2L);
+		}
+		assertThat(events("first")).containsExactly(1L, 2L);
+		assertThat(events("fenced")).containsExactly(1L);
+		assertThat(events("duplicate")).containsExactly(1L);
+		assertThat(events("ends")).containsExactly(1L, 2L);
+		assertThat(this.jdbc.queryForObject("select status from durable_workflow where id = 'ends'", String.class))
+			.isEqualTo("COMPLETED");
+		assertThat(this.jdbc.queryForObject("select status from durable_workflow where id = 'a'", String.class))
+			.isEqualTo("RUNNING");
+	}
+
+	@Test
+	void concurrentWorkflowsShareCommitsAndEveryWriteIsMadeOnce() throws Exception {
+		int workflows = 16;
+		int steps = 30;
+		List<Future<?>> runs = new ArrayList<>();
+		for (int w = 0; w < workflows; w++) {
+			String id = "wf-" + w;
+			runs.add(this.callers.submit(() -> {
+				ClaimedWorkflow claim = new ClaimedWorkflow(id, UUID.randomUUID().toString(), null);
+				assertThat(this.writer.write(new JournalWrite.Create(new NewWorkflow(id, "Burst", "[]", NOW, claim,
+						"node", NOW.plusSeconds(30), null), event(1, 0, EventKind.WORKFLOW_STARTED)))).isTrue();
+				for (int step = 1; step <= steps; step++) {
+					assertThat(this.writer.write(append(claim, step + 1))).isTrue();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> run : runs) {
+			run.get(60, TimeUnit.SECONDS);
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from durable_event", Integer.class))
+			.isEqualTo(workflows * (steps + 1));
+		assertThat(this.jdbc.queryForObject("select count(distinct workflow_id) from durable_event group by seq "
+				+ "having seq = " + (steps + 1), Integer.class)).isEqualTo(workflows);
+		assertThat(this.dataSource.connections()).as("transactions for " + workflows * (steps + 1) + " writes")
+			.isLessThan(workflows * (steps + 1));
+	}
+
+	private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 10 s for the writes to queue").isLessThan(deadline);
+			Thread.sleep(1);
+		}
+	}
+
+	private ClaimedWorkflow running(String id) {
+		String token = UUID.randomUUID().toString();
+		this.jdbc.update("insert into durable_workflow (id, type, status, input, owner, run_token, due_at, created_at, "
+				+ "updated_at, cancel_requested) values (?, 'Test', 'RUNNING', '[]', 'node', ?, ?, ?, ?, false)", id,
+				token, NOW.plusSeconds(30).atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC),
+				NOW.atOffset(ZoneOffset.UTC));
+		this.jdbc.update("insert into durable_event (workflow_id, seq, step, kind, name, attempt, input, recorded_at) "
+				+ "values (?, 1, 0, 'WORKFLOW_STARTED', 'Test', 0, '[]', ?)", id, NOW.atOffset(ZoneOffset.UTC));
+		return new ClaimedWorkflow(id, token, null);
+	}
+
+	private Future<Boolean> write(JournalWrite write) {
+		return this.callers.submit(() -> this.writer.write(write));
+	}
+
+	private static JournalWrite append(ClaimedWorkflow claim, long seq) {
+		return new JournalWrite.Append(claim, event(seq, (int) Math.max(1, seq - 1), EventKind.ACTIVITY_COMPLETED),
+				NOW.plusSeconds(60));
+	}
+
+	private static JournalEvent event(long seq, int step, EventKind kind) {
+		return new JournalEvent(seq, step, kind, "Steps.step", kind.isStep() ? 1 : 0, "[]", "\"done\"", null, null,
+				NOW);
+	}
+
+	private List<Long> events(String workflowId) {
+		return this.jdbc.queryForList("select seq from durable_event where workflow_id = ? order by seq", Long.class,
+				workflowId);
+	}
+
+	/**
+	 * A data source that counts connections and can hold callers at the door, so that writes
+	 * queue behind a leader that has not got its connection yet.
+	 */
+	private static final class GatedDataSource extends DelegatingDataSource {
+
+		private final AtomicInteger connections = new AtomicInteger();
+
+		private final AtomicInteger waiting = new AtomicInteger();
+
+		private volatile CountDownLatch gate = new CountDownLatch(0);
+
+		GatedDataSource(DataSource target) {
+			super(target);
+		}
+
+		void close() {
+			this.gate = new CountDownLatch(1);
+		}
+
+		void open() {
+			this.gate.countDown();
+		}
+
+		int waiting() {
+			return this.waiting.get();
+		}
+
+		int connections() {
+			return this.connections.get();
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			this.waiting.incrementAndGet();
+			try {
+				this.gate.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SQLException("interrupted at the gate", ex);
+			}
+			finally {
+				this.waiting.decrementAndGet();
+			}
+			this.connections.incrementAndGet();
+			return super.getConnection();
+		}
+
+	}
+
+}
