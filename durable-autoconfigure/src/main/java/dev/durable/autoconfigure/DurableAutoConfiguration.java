@@ -117,16 +117,18 @@ public final class DurableAutoConfiguration {
 			PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock,
 			DurableProperties properties) {
 		DurableProperties.GroupCommit groupCommit = properties.getJdbc().getGroupCommit();
-		if (groupCommit.getMaxBatch() < 1) {
-			throw new IllegalStateException("durable.jdbc.group-commit.max-batch must be at least 1, was "
-					+ groupCommit.getMaxBatch() + "; set durable.jdbc.group-commit.enabled=false to turn group commit off");
+		if (groupCommit.getMaxBatch() < 1 || groupCommit.getMaxInFlight() < 1) {
+			throw new IllegalStateException("durable.jdbc.group-commit.max-batch and max-in-flight must be at least 1, "
+					+ "were " + groupCommit.getMaxBatch() + " and " + groupCommit.getMaxInFlight()
+					+ "; set durable.jdbc.group-commit.enabled=false to turn group commit off");
 		}
 		// Shared commits write on the connections of the persistence unit's own data source.
 		DataSource journalDataSource = (entityManagerFactory instanceof EntityManagerFactoryInfo info
 				&& info.getDataSource() != null) ? info.getDataSource() : dataSource;
 		return new JpaWorkflowStore(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
 				transactionManager, StoreDialect.detect(journalDataSource), clock,
-				groupCommit.isEnabled() ? journalDataSource : null, groupCommit.getMaxBatch());
+				groupCommit.isEnabled() ? journalDataSource : null, groupCommit.getMaxBatch(),
+				groupCommit.getMaxInFlight());
 	}
 
 	@Bean

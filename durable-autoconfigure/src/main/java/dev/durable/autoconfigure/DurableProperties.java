@@ -194,6 +194,20 @@ public class DurableProperties {
 		 */
 		private int maxBatch = 64;
 
+		/**
+		 * Most shared transactions written at once; more overlap one commit's wait with the
+		 * next one's statements, fewer make bigger batches.
+		 */
+		private int maxInFlight = 2;
+
+		public int getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(int maxInFlight) {
+			this.maxInFlight = maxInFlight;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

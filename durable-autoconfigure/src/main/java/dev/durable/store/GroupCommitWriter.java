@@ -17,10 +17,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 /**
- * Commits the journal writes of concurrent workflows together. A thread that finds no commit
- * under way writes its own record at once, so a lone workflow waits for nothing; writes that
- * arrive meanwhile queue, and the first of them writes the whole queue in the next transaction
- * when the current one has committed. Every caller returns only after the transaction holding
+ * Commits the journal writes of concurrent workflows together. A thread that finds fewer than
+ * the allowed number of transactions under way writes at once, so a lone workflow waits for
+ * nothing; writes that arrive meanwhile queue, and when a transaction has committed the first
+ * of them writes the queue in the next one. Every caller returns only after the transaction holding
  * its write has committed: what a workflow continues past is durable, and a crash before the
  * commit loses only writes whose callers were never told they were made.
  */
@@ -38,13 +38,16 @@ final class GroupCommitWriter {
 
 	private final ArrayDeque<Pending> queue = new ArrayDeque<>();
 
-	/** Whether some thread is writing a batch; guarded by the queue. */
-	private boolean writing;
+	private final int maxInFlight;
 
-	GroupCommitWriter(DataSource dataSource, JournalStatements statements, int maxBatch) {
+	/** How many shared transactions are being written; guarded by the queue. */
+	private int inFlight;
+
+	GroupCommitWriter(DataSource dataSource, JournalStatements statements, int maxBatch, int maxInFlight) {
 		this.dataSource = dataSource;
 		this.statements = statements;
 		this.maxBatch = maxBatch;
+		this.maxInFlight = maxInFlight;
 	}
 
 	/**
@@ -54,23 +57,26 @@ final class GroupCommitWriter {
 	 */
 	boolean write(JournalWrite write) {
 		Pending mine = new Pending(write);
-		boolean lead;
+		List<Pending> batch = null;
 		synchronized (this.queue) {
 			this.queue.addLast(mine);
-			lead = !this.writing;
-			this.writing = true;
+			if (this.inFlight < this.maxInFlight) {
+				this.inFlight++;
+				batch = take();
+			}
 		}
-		if (!lead) {
+		if (batch == null) {
 			mine.awaitTurn();
+			batch = mine.batchToLead;
 		}
-		if (lead || mine.state == Pending.LEAD) {
-			writeQueue();
+		if (batch != null) {
+			writeBatch(batch);
 		}
 		return mine.outcome();
 	}
 
 	/**
-	 * How many writes wait for a commit, the one being written not counted; for tests.
+	 * How many writes wait for a transaction; for tests.
 	 */
 	int queued() {
 		synchronized (this.queue) {
@@ -78,17 +84,20 @@ final class GroupCommitWriter {
 		}
 	}
 
-	/**
-	 * As the leader: take the queue (this thread's write at its head), write and commit it, then
-	 * wake the writers and hand the lead to the first write that queued meanwhile.
-	 */
-	private void writeQueue() {
-		List<Pending> batch = new ArrayList<>();
-		synchronized (this.queue) {
-			while (!this.queue.isEmpty() && batch.size() < this.maxBatch) {
-				batch.add(this.queue.pollFirst());
-			}
+	/** Take the oldest queued writes, up to a batch; the caller holds the queue's lock. */
+	private List<Pending> take() {
+		List<Pending> batch = new ArrayList<>(Math.min(this.queue.size(), this.maxBatch));
+		while (!this.queue.isEmpty() && batch.size() < this.maxBatch) {
+			batch.add(this.queue.pollFirst());
 		}
+		return batch;
+	}
+
+	/**
+	 * As a leader: write and commit a batch (this thread's write among it), wake its writers, and
+	 * hand what queued meanwhile to the first of those writes to lead.
+	 */
+	private void writeBatch(List<Pending> batch) {
 		try {
 			commit(batch);
 		}
@@ -100,16 +109,20 @@ final class GroupCommitWriter {
 		}
 		finally {
 			// Waiters must never be left parked, whatever happened to this batch.
-			Pending next;
+			List<Pending> next = null;
 			synchronized (this.queue) {
-				next = this.queue.peekFirst();
-				this.writing = next != null;
+				if (this.queue.isEmpty()) {
+					this.inFlight--;
+				}
+				else {
+					next = take();
+				}
 			}
 			for (Pending done : batch) {
-				done.finish(Pending.DONE);
+				done.finish();
 			}
 			if (next != null) {
-				next.finish(Pending.LEAD);
+				next.get(0).lead(next);
 			}
 		}
 	}
@@ -193,6 +206,9 @@ final class GroupCommitWriter {
 
 		final JournalWrite write;
 
+		/** The writes this one leads, when it was made leader. */
+		@Nullable List<Pending> batchToLead;
+
 		final Thread caller = Thread.currentThread();
 
 		volatile int state = WAITING;
@@ -220,8 +236,14 @@ final class GroupCommitWriter {
 			}
 		}
 
-		void finish(int outcome) {
-			this.state = outcome;
+		void finish() {
+			this.state = DONE;
+			LockSupport.unpark(this.caller);
+		}
+
+		void lead(List<Pending> batch) {
+			this.batchToLead = batch;
+			this.state = LEAD;
 			LockSupport.unpark(this.caller);
 		}
 

@@ -68,7 +68,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 	 */
 	public JpaWorkflowStore(EntityManager entityManager, PlatformTransactionManager transactionManager,
 			StoreDialect dialect, Clock clock) {
-		this(entityManager, transactionManager, dialect, clock, null, 0);
+		this(entityManager, transactionManager, dialect, clock, null, 0, 0);
 	}
 
 	/**
@@ -83,14 +83,17 @@ public class JpaWorkflowStore implements WorkflowStore {
 	 * @param clock the clock for change timestamps
 	 * @param groupCommitDataSource the persistence unit's data source, or null for no group commit
 	 * @param groupCommitMaxBatch the most writes one shared transaction takes
+	 * @param groupCommitMaxInFlight the most shared transactions written at once
 	 */
 	public JpaWorkflowStore(EntityManager entityManager, PlatformTransactionManager transactionManager,
-			StoreDialect dialect, Clock clock, @Nullable DataSource groupCommitDataSource, int groupCommitMaxBatch) {
+			StoreDialect dialect, Clock clock, @Nullable DataSource groupCommitDataSource, int groupCommitMaxBatch,
+			int groupCommitMaxInFlight) {
 		this.clock = clock;
 		this.statements = new JournalStatements(dialect.postgresql());
 		this.claims = new ClaimStatements(dialect.postgresql());
 		this.groupCommit = (groupCommitDataSource != null)
-				? new GroupCommitWriter(groupCommitDataSource, this.statements, Math.max(1, groupCommitMaxBatch))
+				? new GroupCommitWriter(groupCommitDataSource, this.statements, Math.max(1, groupCommitMaxBatch),
+						Math.max(1, groupCommitMaxInFlight))
 				: null;
 		this.entityManager = entityManager;
 		this.transactions = new TransactionTemplate(transactionManager);

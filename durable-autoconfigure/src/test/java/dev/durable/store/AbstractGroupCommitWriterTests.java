@@ -63,7 +63,7 @@ abstract class AbstractGroupCommitWriterTests {
 		new ResourceDatabasePopulator(new ClassPathResource("dev/durable/store/schema-" + platform() + ".sql"))
 			.execute(this.dataSource);
 		this.jdbc = new JdbcTemplate(this.dataSource);
-		this.writer = new GroupCommitWriter(this.dataSource, new JournalStatements(postgresql()), 64);
+		this.writer = new GroupCommitWriter(this.dataSource, new JournalStatements(postgresql()), 64, 1);
 	}
 
 	@AfterEach
