@@ -31,6 +31,13 @@ final class ClaimStatements {
 	}
 
 	/**
+	 * Whether a claim is one statement, which needs no transaction around it.
+	 */
+	boolean isOneStatement() {
+		return this.postgresql;
+	}
+
+	/**
 	 * Claim up to {@code limit} due workflows under a token.
 	 * @return the claims, with the time each had become due
 	 */

@@ -16,6 +16,7 @@ import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.NewWorkflow;
+import dev.durable.engine.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -192,6 +193,31 @@ final class JournalStatements {
 		}
 		insert(connection, claim.workflowId(), event);
 		return true;
+	}
+
+	/**
+	 * Read a workflow's row.
+	 * @return the workflow, or null if there is none of that id
+	 */
+	@Nullable WorkflowRecord workflow(Connection connection, String workflowId) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("select id, type, status, input, result, "
+				+ "error_type, error, owner, due_at, parent_id, cancel_requested, created_at, updated_at "
+				+ "from durable_workflow where id = ?")) {
+			statement.setString(1, workflowId);
+			try (ResultSet row = statement.executeQuery()) {
+				if (!row.next()) {
+					return null;
+				}
+				return new WorkflowRecord(row.getString(1), row.getString(2), WorkflowStatus.valueOf(row.getString(3)),
+						row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+						instant(row, 9), row.getString(10), row.getBoolean(11), instant(row, 12), instant(row, 13));
+			}
+		}
+	}
+
+	private static @Nullable Instant instant(ResultSet row, int column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 	/**

@@ -30,6 +30,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,6 +60,9 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	private final @Nullable GroupCommitWriter groupCommit;
 
+	/** The persistence unit's data source for reads outside transactions, with group commit. */
+	private final @Nullable DataSource direct;
+
 	/**
 	 * Create the store, with one transaction per write.
 	 * @param entityManager a shared, transaction-bound entity manager of the application
@@ -81,7 +85,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 	 * @param transactionManager the application's transaction manager for that persistence unit
 	 * @param dialect what differs between the supported databases
 	 * @param clock the clock for change timestamps
-	 * @param groupCommitDataSource the persistence unit's data source, or null for no group commit
+	 * @param groupCommitDataSource the persistence unit's data source, or null for no group commit; with it,
+	 * a run's load outside a transaction also reads on its own connection, without a transaction
 	 * @param groupCommitMaxBatch the most writes one shared transaction takes
 	 * @param groupCommitMaxInFlight the most shared transactions written at once
 	 */
@@ -91,6 +96,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 		this.clock = clock;
 		this.statements = new JournalStatements(dialect.postgresql());
 		this.claims = new ClaimStatements(dialect.postgresql());
+		this.direct = groupCommitDataSource;
 		this.groupCommit = (groupCommitDataSource != null)
 				? new GroupCommitWriter(groupCommitDataSource, this.statements, Math.max(1, groupCommitMaxBatch),
 						Math.max(1, groupCommitMaxInFlight))
@@ -183,6 +189,15 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	@Override
 	public Optional<LoadedWorkflow> load(String id) {
+		if (canGoDirect()) {
+			// A run's load needs no transaction: under the claim nothing else appends to the journal.
+			return direct("load workflow '" + id + "'", (connection) -> {
+				WorkflowRecord workflow = this.statements.workflow(connection, id);
+				return (workflow != null)
+						? Optional.of(new LoadedWorkflow(workflow, this.statements.journal(connection, id)))
+						: Optional.empty();
+			});
+		}
 		return Optional.ofNullable(this.readOnly.execute((status) -> {
 			WorkflowEntity entity = this.entityManager.find(WorkflowEntity.class, id);
 			if (entity == null) {
@@ -190,6 +205,31 @@ public class JpaWorkflowStore implements WorkflowStore {
 			}
 			return new LoadedWorkflow(toRecord(entity), jdbc((connection) -> this.statements.journal(connection, id)));
 		}));
+	}
+
+	/**
+	 * Whether work may run on a connection of its own, outside the transaction manager: only when
+	 * the store has the data source and the caller has no transaction the work should join.
+	 */
+	private boolean canGoDirect() {
+		return this.direct != null && !TransactionSynchronizationManager.isActualTransactionActive();
+	}
+
+	/**
+	 * Run plain JDBC on a connection of its own, each statement its own transaction (one commit at
+	 * the end if the pool hands out connections without auto-commit).
+	 */
+	private <T> T direct(String what, SqlWork<T> work) {
+		try (Connection connection = this.direct.getConnection()) {
+			T result = work.run(connection);
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+			return result;
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Could not " + what + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -438,6 +478,10 @@ public class JpaWorkflowStore implements WorkflowStore {
 	@Override
 	public List<ClaimedWorkflow> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
 		String token = UUID.randomUUID().toString();
+		if (this.claims.isOneStatement() && canGoDirect()) {
+			return direct("claim due workflows",
+					(connection) -> this.claims.claim(connection, nodeId, token, now, leaseUntil, limit));
+		}
 		return this.transactions
 			.execute((tx) -> jdbc((connection) -> this.claims.claim(connection, nodeId, token, now, leaseUntil, limit)));
 	}
