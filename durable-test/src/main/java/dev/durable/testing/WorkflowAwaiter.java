@@ -38,9 +38,8 @@ public final class WorkflowAwaiter {
 
 	/**
 	 * Create an awaiter with the default timeout of 10 seconds.
-	 * @param queries read access to workflows and journals
 	 */
-	public WorkflowAwaiter(WorkflowQueries queries) {
+	WorkflowAwaiter(WorkflowQueries queries) {
 		this(queries, DEFAULT_TIMEOUT);
 	}
 

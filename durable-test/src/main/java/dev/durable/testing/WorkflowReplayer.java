@@ -44,11 +44,9 @@ public final class WorkflowReplayer {
 	private final ExportedJournals exported = new ExportedJournals();
 
 	/**
-	 * Create the replayer.
-	 * @param checker the engine's replay check
-	 * @param queries read access to the application's workflows
+	 * Create the replayer on the engine's replay check.
 	 */
-	public WorkflowReplayer(ReplayChecker checker, WorkflowQueries queries) {
+	WorkflowReplayer(ReplayChecker checker, WorkflowQueries queries) {
 		this.checker = Objects.requireNonNull(checker, "checker");
 		this.queries = Objects.requireNonNull(queries, "queries");
 	}
