@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A {@link DurableTest} that keeps the application's database, in an application that has a
  * clock of its own.
  */
-@DurableTest(isolatedDatabase = false, properties = "spring.datasource.url=jdbc:h2:mem:application-database")
+@DurableTest(isolatedDatabase = false,
+		properties = { "spring.datasource.url=jdbc:h2:mem:application-database", "durable.retention.enabled=true" })
 class ApplicationDatabaseDurableTestIntegrationTests {
 
 	@Autowired
@@ -43,6 +45,11 @@ class ApplicationDatabaseDurableTestIntegrationTests {
 		try (Connection connection = this.dataSource.getConnection()) {
 			assertThat(connection.getMetaData().getURL()).isEqualTo("jdbc:h2:mem:application-database");
 		}
+	}
+
+	@Test
+	void theTestsPropertiesOverrideDurablesTestDefaults(@Autowired Environment environment) {
+		assertThat(environment.getProperty("durable.retention.enabled", Boolean.class)).isTrue();
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import dev.durable.testing.app.Steps;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -54,11 +55,21 @@ class DurableTestIntegrationTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	Environment environment;
+
 	@Test
 	void theTestRunsOnAnInMemoryH2DatabaseOfItsOwn() throws Exception {
 		try (Connection connection = this.dataSource.getConnection()) {
 			assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:mem:durable-");
 		}
+	}
+
+	@Test
+	void movingTheClockCanNeitherExpireARunningWorkflowsLeaseNorDeleteEndedWorkflows() {
+		assertThat(this.environment.getProperty("durable.worker.lease-duration", Duration.class))
+			.isEqualTo(Duration.ofDays(3650));
+		assertThat(this.environment.getProperty("durable.retention.enabled", Boolean.class)).isFalse();
 	}
 
 	@Test
