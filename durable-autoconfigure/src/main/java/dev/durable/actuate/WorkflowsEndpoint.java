@@ -274,6 +274,8 @@ public class WorkflowsEndpoint {
 	/**
 	 * One journal event.
 	 * @param seq its position in the journal
+	 * @param step the durable call it belongs to, from 1, or 0 for the workflow's start and end
+	 * (lets a replay check of an exported journal group the events exactly as the engine does)
 	 * @param type the event kind, e.g. {@code ACTIVITY_COMPLETED}
 	 * @param name the activity, timer or value name, or the workflow type
 	 * @param attempt the attempt number of activity events, else 0
@@ -282,11 +284,11 @@ public class WorkflowsEndpoint {
 	 * @param error the error ({@code type: message}), if any
 	 * @param timestamp when it was recorded
 	 */
-	public record EventDescriptor(long seq, String type, String name, int attempt, @JsonRawValue @Nullable String input,
+	public record EventDescriptor(long seq, int step, String type, String name, int attempt, @JsonRawValue @Nullable String input,
 			@JsonRawValue @Nullable String output, @Nullable String error, Instant timestamp) {
 
 		static EventDescriptor of(JournalEvent event) {
-			return new EventDescriptor(event.seq(), event.kind().name(), event.name(), event.attempt(), event.input(),
+			return new EventDescriptor(event.seq(), event.step(), event.kind().name(), event.name(), event.attempt(), event.input(),
 					event.output(), formatError(event.errorType(), event.error()), event.timestamp());
 		}
 

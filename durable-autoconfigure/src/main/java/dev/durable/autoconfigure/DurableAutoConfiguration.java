@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.durable.WorkflowClient;
+import dev.durable.engine.ActivityFaults;
 import dev.durable.engine.ActivityInvoker;
 import dev.durable.engine.ActivityTransactions;
 import dev.durable.engine.ChildWorkflows;
@@ -152,9 +153,9 @@ public final class DurableAutoConfiguration {
 
 	@Bean
 	ActivityInvoker durableActivityInvoker(RetryPolicies retryPolicies, PlatformTransactionManager transactionManager,
-			BeanFactory beanFactory, ObjectProvider<ExecutionObserver> observer) {
+			BeanFactory beanFactory, ObjectProvider<ExecutionObserver> observer, ObjectProvider<ActivityFaults> faults) {
 		return new ActivityInvoker(retryPolicies, new ActivityTransactions(transactionManager, beanFactory),
-				observer.getIfUnique(() -> ExecutionObserver.NONE));
+				observer.getIfUnique(() -> ExecutionObserver.NONE), faults.getIfUnique());
 	}
 
 	@Bean

@@ -32,6 +32,8 @@ public class ActivityInvoker {
 
 	private final ExecutionObserver observer;
 
+	private final @Nullable ActivityFaults faults;
+
 	private final ExecutorService timedAttempts = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "durable-timed-activity");
 		thread.setDaemon(true);
@@ -55,9 +57,22 @@ public class ActivityInvoker {
 	 */
 	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions,
 			ExecutionObserver observer) {
+		this(retryPolicies, transactions, observer, null);
+	}
+
+	/**
+	 * Create the invoker with an observer of attempts and fault-injection points.
+	 * @param retryPolicies resolves each activity's retry policy
+	 * @param transactions finds the transactions of {@code @Transactional} activities
+	 * @param observer observes each attempt (tracing)
+	 * @param faults test support's fault-injection points, or null (the default) for none
+	 */
+	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions,
+			ExecutionObserver observer, @Nullable ActivityFaults faults) {
 		this.retryPolicies = retryPolicies;
 		this.transactions = transactions;
 		this.observer = observer;
+		this.faults = faults;
 	}
 
 	/**
@@ -100,6 +115,9 @@ public class ActivityInvoker {
 			execution.engine().events().activityAttempted(name, attempt, outcome.failure(), Duration.ofNanos(System.nanoTime() - attemptStarted));
 			Throwable failure = outcome.failure();
 			if (failure == null) {
+				if (this.faults != null) {
+					this.faults.afterCompletionRecorded(execution.claim(), name);
+				}
 				return outcome.result();
 			}
 			String errorType = failure.getClass().getName();
@@ -216,6 +234,9 @@ public class ActivityInvoker {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ResultNotSerializableException(ex.getMessage(), ex);
+		}
+		if (this.faults != null) {
+			this.faults.beforeCompletionRecorded(execution.claim(), activity.name());
 		}
 		execution.append(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null);
 		return result;

@@ -1,0 +1,54 @@
+package dev.durable.testing;
+
+import java.time.Instant;
+
+import dev.durable.engine.ActivityFaults;
+import dev.durable.engine.LeaseKeeper;
+import dev.durable.engine.ReplayChecker;
+import dev.durable.engine.WorkflowQueries;
+import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.WorkflowWorker;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The beans a {@link DurableTest} adds: the clock the engine runs on, and the test helpers. Added
+ * as user configuration, before auto-configuration, so that Durable's own clock backs off.
+ */
+@Configuration(proxyBeanMethods = false)
+class DurableTestConfiguration {
+
+	@Bean
+	@Primary
+	DurableTestClock durableTestClock(ObjectProvider<WorkflowWorker> worker) {
+		DurableTestClock clock = new DurableTestClock(Instant.now());
+		// Looked up on each move: the worker is created after the clock it depends on.
+		clock.onMove(() -> worker.ifAvailable(WorkflowWorker::wakeUp));
+		return clock;
+	}
+
+	@Bean
+	WorkflowAwaiter durableWorkflowAwaiter(WorkflowQueries queries) {
+		return new WorkflowAwaiter(queries);
+	}
+
+	@Bean
+	WorkflowReplayer durableWorkflowReplayer(ReplayChecker checker, WorkflowQueries queries) {
+		return new WorkflowReplayer(checker, queries);
+	}
+
+	@Bean
+	WorkflowCrashes durableWorkflowCrashes(WorkflowStore store, LeaseKeeper leases,
+			DurableTestClock clock, ObjectProvider<WorkflowWorker> worker) {
+		return new WorkflowCrashes(store, leases, clock, () -> worker.ifAvailable(WorkflowWorker::wakeUp));
+	}
+
+	@Bean
+	ActivityFaults durableTestActivityFaults(WorkflowCrashes crashes) {
+		return crashes.faults();
+	}
+
+}
