@@ -159,8 +159,8 @@ public final class DurableAutoConfiguration {
 	}
 
 	@Bean
-	LeaseKeeper durableLeaseKeeper(WorkflowStore store) {
-		return new LeaseKeeper(store);
+	LeaseKeeper durableLeaseKeeper(WorkflowStore store, Clock clock, DurableProperties properties) {
+		return new LeaseKeeper(store, clock, properties.getWorker().getLeaseDuration());
 	}
 
 	@Bean

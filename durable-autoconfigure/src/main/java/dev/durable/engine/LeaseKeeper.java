@@ -1,5 +1,17 @@
 package dev.durable.engine;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Knows which claims this node's threads are running and renews their leases, so that a
- * workflow busy in a long activity is not taken over by another node.
+ * workflow busy in a long activity is not taken over by another node. A step's record does not
+ * extend the lease: the renewal, every third of the lease duration, is what keeps it, on every
+ * node that runs workflows, whether its workers are on or it only makes direct calls.
  */
-public class LeaseKeeper {
+public class LeaseKeeper implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(LeaseKeeper.class);
 
 	private final Map<String, ClaimedWorkflow> running = new ConcurrentHashMap<>();
 
@@ -17,12 +33,80 @@ public class LeaseKeeper {
 
 	private final WorkflowStore store;
 
+	private final @Nullable Clock clock;
+
+	private final Duration leaseDuration;
+
+	private volatile @Nullable ScheduledExecutorService renewer;
+
 	/**
-	 * Create the keeper.
+	 * Create a keeper that renews only when asked ({@link #renew(Instant)}).
 	 * @param store the journal
 	 */
 	public LeaseKeeper(WorkflowStore store) {
 		this.store = store;
+		this.clock = null;
+		this.leaseDuration = Duration.ZERO;
+	}
+
+	/**
+	 * Create a keeper that, once started, renews the leases of running claims every third of the
+	 * lease duration.
+	 * @param store the journal
+	 * @param clock the engine's clock
+	 * @param leaseDuration how long a claim lasts without renewal
+	 */
+	public LeaseKeeper(WorkflowStore store, Clock clock, Duration leaseDuration) {
+		this.store = store;
+		this.clock = clock;
+		this.leaseDuration = leaseDuration;
+	}
+
+	@Override
+	public void start() {
+		Clock renewClock = this.clock;
+		if (renewClock == null || this.renewer != null) {
+			return;
+		}
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "durable-lease");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long every = Math.max(1, this.leaseDuration.toMillis() / 3);
+		scheduler.scheduleWithFixedDelay(() -> renewQuietly(renewClock), every, every, TimeUnit.MILLISECONDS);
+		this.renewer = scheduler;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduler = this.renewer;
+		this.renewer = null;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.renewer != null;
+	}
+
+	/**
+	 * Start before and stop after the workers, which finish their runs while leases still renew.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1;
+	}
+
+	private void renewQuietly(Clock renewClock) {
+		try {
+			renew(renewClock.instant().plus(this.leaseDuration));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not renew workflow leases (" + ex + "); retrying");
+		}
 	}
 
 	void track(ClaimedWorkflow claim) {

@@ -278,7 +278,7 @@ public class WorkflowExecution {
 		JournalEvent event = new JournalEvent(this.nextSeq, step, kind, name, attempt, input, output, errorType, error,
 				now);
 		try {
-			this.engine.store().append(this.claim, event, now.plus(this.engine.settings().leaseDuration()));
+			this.engine.store().append(this.claim, event);
 		}
 		catch (RuntimeException ex) {
 			throw new RunAbandonedError(ex);

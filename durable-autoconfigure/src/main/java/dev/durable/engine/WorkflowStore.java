@@ -64,13 +64,14 @@ public interface WorkflowStore extends WorkflowQueries {
 	Optional<LoadedWorkflow> load(String id);
 
 	/**
-	 * Append an event for a claimed workflow and extend its lease.
+	 * Append an event for a claimed workflow: one insert that only inserts while the claim holds.
+	 * It leaves the workflow's row alone (the {@link LeaseKeeper} extends the lease); the journal's
+	 * key on (workflow, seq) refuses a second event at a position, whichever claim wrote the first.
 	 * @param claim the claim
 	 * @param event the event
-	 * @param leaseUntil the new lease expiry
 	 * @throws LeaseLostException if the claim was replaced
 	 */
-	void append(ClaimedWorkflow claim, JournalEvent event, Instant leaseUntil);
+	void append(ClaimedWorkflow claim, JournalEvent event);
 
 	/**
 	 * End a claimed workflow: write its final event, status, result or error, and drop the claim.

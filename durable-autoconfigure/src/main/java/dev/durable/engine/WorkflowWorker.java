@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +43,6 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 
 	private @Nullable ExecutorService pool;
 
-	private @Nullable ScheduledExecutorService renewer;
 
 	private @Nullable Thread poller;
 
@@ -70,9 +68,6 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 		}
 		this.slots = new Semaphore(settings.concurrency());
 		this.pool = Executors.newFixedThreadPool(settings.concurrency(), threads("durable-worker-"));
-		this.renewer = Executors.newSingleThreadScheduledExecutor(threads("durable-lease-"));
-		long renewEvery = Math.max(1, settings.leaseDuration().toMillis() / 3);
-		this.renewer.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
 		this.running = true;
 		this.poller = threads("durable-poller-").newThread(this::poll);
 		this.poller.start();
@@ -96,9 +91,6 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 				releaseRunning();
 				currentPool.shutdownNow();
 			}
-		}
-		if (this.renewer != null) {
-			this.renewer.shutdownNow();
 		}
 	}
 
@@ -180,15 +172,6 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 				this.monitor.wait(Math.max(1, timeout.toMillis()));
 			}
 			this.wakeRequested = false;
-		}
-	}
-
-	private void renewLeases() {
-		try {
-			this.leases.renew(now().plus(this.engine.settings().leaseDuration()));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not renew workflow leases (" + ex + "); retrying");
 		}
 	}
 

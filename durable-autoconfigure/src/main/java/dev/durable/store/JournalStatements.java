@@ -20,9 +20,10 @@ import dev.durable.engine.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hot path of the journal in plain JDBC on the transaction's connection: a step's fenced write
- * and a run's journal read. Every step pays for these, so they skip the entity machinery; on
- * PostgreSQL the fence and the insert are one statement, one round trip.
+ * The hot path of the journal in plain JDBC: a step's fenced write and a run's journal read. Every
+ * step pays for these, so they skip the entity machinery. A step is one insert that checks the
+ * claim's token on the way; starts and ends, which write the row too, are one statement on
+ * PostgreSQL (a writable common table expression).
  */
 final class JournalStatements {
 
@@ -45,7 +46,9 @@ final class JournalStatements {
 	private static final String FROM_FENCE = " insert into durable_event (" + EVENT_COLUMNS
 			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence";
 
-	private static final String APPEND_COMBINED = "with fence as (" + FENCE + " returning id)" + FROM_FENCE;
+	/** A step's event, inserted only while the claim holds; the row itself is not written. */
+	private static final String APPEND = "insert into durable_event (" + EVENT_COLUMNS
+			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from durable_workflow where id = ? and run_token = ?";
 
 	private static final String FINISH_COMBINED = "with fence as (" + FINISH + " returning id)" + FROM_FENCE;
 
@@ -71,14 +74,14 @@ final class JournalStatements {
 			return written;
 		}
 		batch(connection, writes, JournalWrite.Create.class, CREATE_COMBINED, written);
-		batch(connection, writes, JournalWrite.Append.class, APPEND_COMBINED, written);
+		batch(connection, writes, JournalWrite.Append.class, APPEND, written);
 		batch(connection, writes, JournalWrite.Finish.class, FINISH_COMBINED, written);
 		return written;
 	}
 
 	private boolean write(Connection connection, JournalWrite write) throws SQLException {
 		if (write instanceof JournalWrite.Append append) {
-			return append(connection, append.claim(), append.event(), append.leaseUntil());
+			return append(connection, append.claim(), append.event());
 		}
 		if (write instanceof JournalWrite.Finish finish) {
 			return finish(connection, finish.claim(), finish.status(), finish.result(), finish.errorType(),
@@ -108,8 +111,7 @@ final class JournalStatements {
 			for (int position : positions) {
 				JournalWrite write = writes.get(position);
 				if (write instanceof JournalWrite.Append append) {
-					int next = bindFence(statement, 1, append.claim(), append.event().timestamp(), append.leaseUntil());
-					bindEvent(statement, next, null, append.event());
+					bindAppend(statement, append.claim(), append.event());
 				}
 				else if (write instanceof JournalWrite.Finish finish) {
 					int next = bindFinish(statement, finish.claim(), finish.status(), finish.result(), finish.errorType(),
@@ -143,23 +145,14 @@ final class JournalStatements {
 	}
 
 	/**
-	 * Extend the claim's lease and insert the event, if the claim still holds.
+	 * Insert the event, if the claim still holds.
 	 * @return {@code false} if the claim was replaced and nothing was written
 	 */
-	boolean append(Connection connection, ClaimedWorkflow claim, JournalEvent event, Instant leaseUntil)
-			throws SQLException {
-		if (this.combineFenceAndInsert) {
-			try (PreparedStatement statement = connection.prepareStatement(APPEND_COMBINED)) {
-				int next = bindFence(statement, 1, claim, event.timestamp(), leaseUntil);
-				bindEvent(statement, next, null, event);
-				return statement.executeUpdate() == 1;
-			}
+	boolean append(Connection connection, ClaimedWorkflow claim, JournalEvent event) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
+			bindAppend(statement, claim, event);
+			return statement.executeUpdate() == 1;
 		}
-		if (!fence(connection, claim, event.timestamp(), leaseUntil)) {
-			return false;
-		}
-		insert(connection, claim.workflowId(), event);
-		return true;
 	}
 
 	/**
@@ -245,6 +238,13 @@ final class JournalStatements {
 			bindEvent(statement, 1, workflowId, event);
 			statement.executeUpdate();
 		}
+	}
+
+	private static void bindAppend(PreparedStatement statement, ClaimedWorkflow claim, JournalEvent event)
+			throws SQLException {
+		bindEvent(statement, 1, null, event);
+		statement.setString(11, claim.workflowId());
+		statement.setString(12, claim.runToken());
 	}
 
 	private static int bindFinish(PreparedStatement statement, ClaimedWorkflow claim, WorkflowStatus status,

@@ -1,7 +1,5 @@
 package dev.durable.store;
 
-import java.time.Instant;
-
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.JournalEvent;
@@ -36,12 +34,11 @@ sealed interface JournalWrite {
 	}
 
 	/**
-	 * A step's event, fenced by the claim, extending the lease.
+	 * A step's event, made only while the claim holds.
 	 * @param claim the claim
 	 * @param event the event
-	 * @param leaseUntil the new lease expiry
 	 */
-	record Append(ClaimedWorkflow claim, JournalEvent event, Instant leaseUntil) implements JournalWrite {
+	record Append(ClaimedWorkflow claim, JournalEvent event) implements JournalWrite {
 
 		@Override
 		public String workflowId() {

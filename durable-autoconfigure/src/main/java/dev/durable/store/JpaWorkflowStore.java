@@ -263,15 +263,15 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
-	public void append(ClaimedWorkflow claim, JournalEvent event, Instant leaseUntil) {
+	public void append(ClaimedWorkflow claim, JournalEvent event) {
 		if (canShareCommit()) {
-			if (!this.groupCommit.write(new JournalWrite.Append(claim, event, leaseUntil))) {
+			if (!this.groupCommit.write(new JournalWrite.Append(claim, event))) {
 				throw new LeaseLostException(claim.workflowId());
 			}
 			return;
 		}
 		this.transactions.executeWithoutResult((status) -> {
-			if (!jdbc((connection) -> this.statements.append(connection, claim, event, leaseUntil))) {
+			if (!jdbc((connection) -> this.statements.append(connection, claim, event))) {
 				throw new LeaseLostException(claim.workflowId());
 			}
 		});

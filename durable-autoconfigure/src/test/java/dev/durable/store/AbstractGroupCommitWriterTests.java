@@ -170,8 +170,7 @@ abstract class AbstractGroupCommitWriterTests {
 	}
 
 	private static JournalWrite append(ClaimedWorkflow claim, long seq) {
-		return new JournalWrite.Append(claim, event(seq, (int) Math.max(1, seq - 1), EventKind.ACTIVITY_COMPLETED),
-				NOW.plusSeconds(60));
+		return new JournalWrite.Append(claim, event(seq, (int) Math.max(1, seq - 1), EventKind.ACTIVITY_COMPLETED));
 	}
 
 	private static JournalEvent event(long seq, int step, EventKind kind) {

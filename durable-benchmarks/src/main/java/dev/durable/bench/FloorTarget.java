@@ -82,12 +82,6 @@ final class FloorTarget implements Target {
 			String output = "\"ok-" + step + "\"";
 			Instant at = Instant.now();
 			try (Connection connection = begin()) {
-				fence(connection, FENCE, id, token, (statement) -> {
-					statement.setTimestamp(1, Timestamp.from(at));
-					statement.setTimestamp(2, Timestamp.from(at.plus(LEASE)));
-					statement.setString(3, id);
-					statement.setString(4, token);
-				});
 				insertEvent(connection, id, step + 1, step, "ACTIVITY_COMPLETED", ACTIVITY, 1,
 						"[\"" + key + "\"," + step + "]", output, at);
 				connection.commit();
