@@ -176,9 +176,11 @@ class PostgresMultiNodeIntegrationTests {
 				assertCompletedExactlyOnce(db, prefix, WORKFLOWS);
 				for (Node node : outageNodes) {
 					assertThat(Files.readString(node.process().log()))
-						.as("%s's log tells that the database was unreachable and that it backs off", node.name)
+						.as("%s's log tells that the database was unreachable, that it backs off, and when it is over",
+								node.name)
 						.contains("Could not claim workflows")
-						.contains("retrying in");
+						.contains("retrying in")
+						.contains("Claiming workflows again");
 				}
 			}
 			finally {
