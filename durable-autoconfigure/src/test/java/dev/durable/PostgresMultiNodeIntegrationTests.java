@@ -115,6 +115,9 @@ class PostgresMultiNodeIntegrationTests {
 		int fenced = awaitLogCount(paused.process(), FENCED, takenOver.size(), Duration.ofSeconds(10));
 		assertThat(fenced).as("late writes of the paused node refused by the fence; its log:%n%s",
 				paused.process().logTail()).isGreaterThanOrEqualTo(1);
+		// The dead node holds no locks (its sessions ended with it): all its workflows move on.
+		assertThat(awaitTakeOver(db, orphans)).as("workflows of the killed node taken over by another node")
+			.containsExactlyInAnyOrderElementsOf(orphans.keySet());
 		killed.start();
 
 		awaitAllCompleted(db, prefix, WORKFLOWS);
@@ -227,8 +230,9 @@ class PostgresMultiNodeIntegrationTests {
 	}
 
 	/**
-	 * Wait until every workflow the paused node held has been claimed by another node (a new run
-	 * token), or a bound passes (a row the paused node holds locked cannot be taken over).
+	 * Wait until every workflow a stopped node held has been claimed by another node (a new run
+	 * token, or none once it moved on to a wait or its end), or a bound passes (a row a paused node
+	 * holds locked in an open transaction cannot be taken over).
 	 */
 	private static List<String> awaitTakeOver(Db db, Map<String, String> frozen) throws Exception {
 		long deadline = System.nanoTime() + LEASE.multipliedBy(5).toNanos();
