@@ -1,5 +1,8 @@
 package dev.durable.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -9,17 +12,25 @@ import dev.durable.store.StoreDialect;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.datasource.init.UncategorizedScriptException;
 import org.springframework.util.StringUtils;
 
 /**
  * Creates the journal's tables from {@code dev/durable/store/schema-<platform>.sql} according to
- * {@code durable.jdbc.initialize-schema}. The scripts are safe to run on every start.
+ * {@code durable.jdbc.initialize-schema}. The scripts are safe to run on every start, and on
+ * PostgreSQL safe to run from several nodes starting at once.
  */
 public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
 	static final String SCHEMA_LOCATION = "classpath:dev/durable/store/schema-@@platform@@.sql";
 
+	/** The advisory lock that serializes schema scripts of nodes starting together ("durable" in ASCII). */
+	private static final long SCHEMA_LOCK = 0x64757261626c65L;
+
 	private final boolean singleProcess;
+
+	private final boolean postgresql;
 
 	/**
 	 * Create the initializer.
@@ -28,7 +39,50 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 	 */
 	public DurableSchemaInitializer(DataSource dataSource, DurableProperties.Jdbc properties) {
 		super(dataSource, settings(dataSource, properties));
-		this.singleProcess = StoreDialect.detect(dataSource).singleProcess();
+		StoreDialect dialect = StoreDialect.detect(dataSource);
+		this.singleProcess = dialect.singleProcess();
+		this.postgresql = dialect.postgresql();
+	}
+
+	/**
+	 * On PostgreSQL, run the scripts in one transaction under an advisory lock: two nodes running
+	 * {@code CREATE ... IF NOT EXISTS} at the same moment can both miss the other's table or index
+	 * and one of them then fails to start on a duplicate catalog key.
+	 */
+	@Override
+	protected void runScripts(Scripts scripts) {
+		if (!this.postgresql) {
+			super.runScripts(scripts);
+			return;
+		}
+		ResourceDatabasePopulator populator = new ResourceDatabasePopulator();
+		populator.setContinueOnError(scripts.isContinueOnError());
+		populator.setSeparator(scripts.getSeparator());
+		if (scripts.getEncoding() != null) {
+			populator.setSqlScriptEncoding(scripts.getEncoding().name());
+		}
+		scripts.forEach(populator::addScript);
+		customize(populator);
+		try (Connection connection = getDataSource().getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try (Statement lock = connection.createStatement()) {
+				// Released by the commit or rollback: nothing lingers on the pooled connection.
+				lock.execute("select pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+				populator.populate(connection);
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new UncategorizedScriptException("Could not create Durable's tables on PostgreSQL", ex);
+		}
 	}
 
 	/**

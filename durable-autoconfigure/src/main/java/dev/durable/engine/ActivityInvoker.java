@@ -16,6 +16,7 @@ import dev.durable.ActivityFailedException;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -197,6 +198,12 @@ public class ActivityInvoker {
 		}
 		catch (WorkflowSuspension | RunAbandonedError | ResultNotSerializableException ex) {
 			throw ex;
+		}
+		catch (CannotCreateTransactionException ex) {
+			// The activity's own transaction, on the journal's database, could not even begin: the
+			// database is away and the activity never ran. That is no failed attempt of the activity
+			// (it must not use up its retries); stop the run as for any write the database refuses.
+			throw new RunAbandonedError(ex);
 		}
 		catch (UndeclaredThrowableException ex) {
 			return new Outcome(null, (ex.getCause() instanceof AttemptFailure failure) ? failure.getCause() : ex);

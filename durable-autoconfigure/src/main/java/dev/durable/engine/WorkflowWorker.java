@@ -109,9 +109,15 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 
 	private void poll() {
 		Duration backoff = this.engine.settings().pollInterval();
+		int failures = 0;
 		while (this.running) {
 			try {
 				boolean more = claimAndDispatch();
+				if (failures > 0) {
+					// Say so, so that an operator reading the warnings knows the outage is over.
+					logger.info("Claiming workflows again after " + failures + " failed attempt(s)");
+					failures = 0;
+				}
 				backoff = this.engine.settings().pollInterval();
 				if (!more) {
 					sleepUntilWoken(this.engine.settings().pollInterval());
@@ -122,6 +128,7 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 				return;
 			}
 			catch (RuntimeException ex) {
+				failures++;
 				logger.warn("Could not claim workflows (" + ex + "); retrying in " + backoff);
 				sleepQuietly(backoff);
 				backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF

@@ -14,12 +14,19 @@ import dev.durable.engine.ClaimedWorkflow;
 
 /**
  * Claims due workflows for a node in plain JDBC: one statement on PostgreSQL, where concurrent
- * claimers skip each other's rows; a locking select and a batched update elsewhere.
+ * claimers skip each other's rows; locking selects and a batched update elsewhere. Workflows whose
+ * lease expired come before other due work.
  */
 final class ClaimStatements {
 
-	private static final String SELECT_DUE = "select id, due_at from durable_workflow where due_at <= ? "
-			+ "order by due_at limit ? for update";
+	// Expired leases first: a workflow a dead or paused node held is mid-run, and must not wait
+	// behind a backlog of new work that became due before its lease ran out. Running rows are few
+	// (nodes x concurrency), so the first part is cheap; the second walks the due index as before.
+	private static final String SELECT_EXPIRED = "select id, due_at, 0 as claim_order from durable_workflow "
+			+ "where status = 'RUNNING' and due_at <= ? order by due_at limit ? for update";
+
+	private static final String SELECT_OTHER_DUE = "select id, due_at, 1 as claim_order from durable_workflow "
+			+ "where due_at <= ? and status <> 'RUNNING' order by due_at limit ? for update";
 
 	private static final String CLAIM = "update durable_workflow set status = 'RUNNING', owner = ?, run_token = ?, "
 			+ "waiting_for = null, due_at = ?, updated_at = ? where ";
@@ -45,13 +52,18 @@ final class ClaimStatements {
 			throws SQLException {
 		List<ClaimedWorkflow> claims = new ArrayList<>();
 		if (this.postgresql) {
-			String sql = "update durable_workflow w set status = 'RUNNING', owner = ?, run_token = ?, "
-					+ "waiting_for = null, due_at = ?, updated_at = ? from (" + SELECT_DUE + " skip locked) due "
+			String sql = "with expired as (" + SELECT_EXPIRED + " skip locked), other as (" + SELECT_OTHER_DUE
+					+ " skip locked), due as (select id, due_at from (select * from expired union all select * from "
+					+ "other) candidates order by claim_order, due_at limit ?) update durable_workflow w set status = "
+					+ "'RUNNING', owner = ?, run_token = ?, waiting_for = null, due_at = ?, updated_at = ? from due "
 					+ "where w.id = due.id returning w.id, due.due_at";
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
-				int next = bindClaim(statement, nodeId, token, now, leaseUntil);
-				statement.setObject(next, now.atOffset(ZoneOffset.UTC));
-				statement.setInt(next + 1, limit);
+				statement.setObject(1, now.atOffset(ZoneOffset.UTC));
+				statement.setInt(2, limit);
+				statement.setObject(3, now.atOffset(ZoneOffset.UTC));
+				statement.setInt(4, limit);
+				statement.setInt(5, limit);
+				bindClaim(statement, 6, nodeId, token, now, leaseUntil);
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {
 						claims.add(new ClaimedWorkflow(rows.getString(1), token, dueAt(rows)));
@@ -60,19 +72,24 @@ final class ClaimStatements {
 			}
 			return claims;
 		}
-		try (PreparedStatement select = connection.prepareStatement(SELECT_DUE)) {
-			select.setObject(1, now.atOffset(ZoneOffset.UTC));
-			select.setInt(2, limit);
-			try (ResultSet rows = select.executeQuery()) {
-				while (rows.next()) {
-					claims.add(new ClaimedWorkflow(rows.getString(1), token, dueAt(rows)));
+		for (String due : List.of(SELECT_EXPIRED, SELECT_OTHER_DUE)) {
+			try (PreparedStatement select = connection.prepareStatement(due)) {
+				select.setObject(1, now.atOffset(ZoneOffset.UTC));
+				select.setInt(2, limit - claims.size());
+				try (ResultSet rows = select.executeQuery()) {
+					while (rows.next()) {
+						claims.add(new ClaimedWorkflow(rows.getString(1), token, dueAt(rows)));
+					}
 				}
+			}
+			if (claims.size() == limit) {
+				break;
 			}
 		}
 		if (!claims.isEmpty()) {
 			try (PreparedStatement update = connection.prepareStatement(CLAIM + "id = ?")) {
 				for (ClaimedWorkflow claim : claims) {
-					int next = bindClaim(update, nodeId, token, now, leaseUntil);
+					int next = bindClaim(update, 1, nodeId, token, now, leaseUntil);
 					update.setString(next, claim.workflowId());
 					update.addBatch();
 				}
@@ -86,13 +103,13 @@ final class ClaimStatements {
 		return rows.getObject(2, OffsetDateTime.class).toInstant();
 	}
 
-	private static int bindClaim(PreparedStatement statement, String nodeId, String token, Instant now,
+	private static int bindClaim(PreparedStatement statement, int index, String nodeId, String token, Instant now,
 			Instant leaseUntil) throws SQLException {
-		statement.setString(1, nodeId);
-		statement.setString(2, token);
-		statement.setObject(3, leaseUntil.atOffset(ZoneOffset.UTC));
-		statement.setObject(4, now.atOffset(ZoneOffset.UTC));
-		return 5;
+		statement.setString(index, nodeId);
+		statement.setString(index + 1, token);
+		statement.setObject(index + 2, leaseUntil.atOffset(ZoneOffset.UTC));
+		statement.setObject(index + 3, now.atOffset(ZoneOffset.UTC));
+		return index + 4;
 	}
 
 }

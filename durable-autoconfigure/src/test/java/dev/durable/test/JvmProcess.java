@@ -134,11 +134,62 @@ public final class JvmProcess implements AutoCloseable {
 	 * @throws Exception if kill fails
 	 */
 	public void killHard() throws Exception {
-		Process kill = new ProcessBuilder("kill", "-9", Long.toString(this.process.pid())).inheritIO().start();
-		if (kill.waitFor() != 0) {
-			throw new IllegalStateException("kill -9 " + this.process.pid() + " failed");
-		}
+		signal("-9");
 		this.process.waitFor();
+	}
+
+	/**
+	 * Stop the process for a while, the way a long GC pause or a frozen VM would: {@code kill -STOP}.
+	 * Its sockets stay open and its threads keep what they held.
+	 * @throws Exception if the signal cannot be sent
+	 */
+	public void pause() throws Exception {
+		signal("-STOP");
+	}
+
+	/**
+	 * Let a {@link #pause() paused} process go on: {@code kill -CONT}.
+	 * @throws Exception if the signal cannot be sent
+	 */
+	public void resume() throws Exception {
+		signal("-CONT");
+	}
+
+	/**
+	 * Stop the process the way a rolling deploy does: SIGTERM, then wait for it to exit on its own.
+	 * @param timeout how long its graceful shutdown may take
+	 * @throws Exception if it does not exit in time (it is then killed)
+	 */
+	public void stopGracefully(Duration timeout) throws Exception {
+		this.process.destroy();
+		if (!this.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			this.process.destroyForcibly();
+			throw new IllegalStateException("The application did not shut down within " + timeout
+					+ " of SIGTERM; its log:\n" + logTail());
+		}
+	}
+
+	/**
+	 * Tell whether the process is still running.
+	 * @return {@code true} until it has exited
+	 */
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Return the file the process logs to.
+	 * @return the log
+	 */
+	public Path log() {
+		return this.log;
+	}
+
+	private void signal(String signal) throws Exception {
+		Process kill = new ProcessBuilder("kill", signal, Long.toString(this.process.pid())).inheritIO().start();
+		if (kill.waitFor() != 0) {
+			throw new IllegalStateException("kill " + signal + " " + this.process.pid() + " failed");
+		}
 	}
 
 	public String logTail() {
@@ -154,6 +205,13 @@ public final class JvmProcess implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException {
 		if (this.process.isAlive()) {
+			try {
+				// A paused process would hold SIGTERM until it runs again.
+				signal("-CONT");
+			}
+			catch (Exception ex) {
+				// It exited meanwhile.
+			}
 			this.process.destroy();
 			if (!this.process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20),
 					java.util.concurrent.TimeUnit.MILLISECONDS)) {
