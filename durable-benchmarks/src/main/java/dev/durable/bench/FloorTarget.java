@@ -16,8 +16,9 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * The floor: hand-written JDBC on a HikariCP pool like Durable's, writing exactly the rows the
  * engine writes and nothing else. A start is the workflow row and its {@code WORKFLOW_STARTED}
- * event in one transaction; each activity is the engine's fenced update of the workflow row and
- * one event in one transaction; the end is the final update and one event in one transaction.
+ * event in one transaction; each activity is one event insert in its own transaction (the engine
+ * writes that row and no other per step; its check of the claim rides in the same insert, and is
+ * engine overhead here); the end is the final update and one event in one transaction.
  * Each transaction borrows a connection from the pool, as the engine does.
  */
 final class FloorTarget implements Target {
@@ -34,9 +35,6 @@ final class FloorTarget implements Target {
 
 	private static final String INSERT_EVENT = "insert into durable_event (workflow_id, seq, step, kind, name, attempt, "
 			+ "input, output, error_type, error, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, null, null, ?)";
-
-	private static final String FENCE = "update durable_workflow set updated_at = ?, due_at = ? "
-			+ "where id = ? and run_token = ?";
 
 	private static final String FINISH = "update durable_workflow set status = 'COMPLETED', result = ?, "
 			+ "error_type = null, error = null, owner = null, run_token = null, due_at = null, updated_at = ? "
