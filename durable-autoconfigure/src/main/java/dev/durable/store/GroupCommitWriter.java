@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
@@ -128,10 +130,83 @@ final class GroupCommitWriter {
 	}
 
 	private void commit(List<Pending> batch) {
+		if (this.statements.writesInBatches() && oneKind(batch)) {
+			commitAlone(batch);
+		}
+		else {
+			commitTogether(batch);
+		}
+	}
+
+	private static boolean oneKind(List<Pending> batch) {
+		Class<?> kind = batch.get(0).write.getClass();
+		for (Pending pending : batch) {
+			if (pending.write.getClass() != kind) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * PostgreSQL, writes of one kind: one JDBC batch on an auto-commit connection, a single round
+	 * trip that commits the batch as one implicit transaction, with no BEGIN and no COMMIT round
+	 * trip. A batch that fails is rolled back whole, so its writes are then made one by one to
+	 * find whose error it was.
+	 */
+	private void commitAlone(List<Pending> batch) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			if (!autoCommit) {
+				connection.setAutoCommit(true);
+			}
+			try {
+				writeBatch(connection, batch);
+			}
+			finally {
+				if (!autoCommit) {
+					connection.setAutoCommit(false);
+				}
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			for (Pending pending : batch) {
+				if (!pending.decided()) {
+					pending.failure = translate(ex);
+				}
+			}
+		}
+	}
+
+	private void writeBatch(Connection connection, List<Pending> kind) {
+		try {
+			boolean[] written = this.statements.writeBatch(connection, writesOf(kind));
+			for (int i = 0; i < kind.size(); i++) {
+				kind.get(i).written(written[i]);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			if (kind.size() == 1) {
+				kind.get(0).failure = translate(ex);
+				return;
+			}
+			logger.debug("A shared journal batch failed (" + ex + "); writing its " + kind.size() + " writes one by one");
+			for (Pending pending : kind) {
+				writeBatch(connection, List.of(pending));
+			}
+		}
+	}
+
+	/**
+	 * Writes of several kinds, or another database: every write in one transaction (one commit,
+	 * one WAL flush), on PostgreSQL a batch per kind, elsewhere statement after statement; if it
+	 * fails, each write in a transaction of its own, so that one write's error fails no other.
+	 */
+	private void commitTogether(List<Pending> batch) {
 		try {
 			boolean[] written = transaction(batch);
 			for (int i = 0; i < batch.size(); i++) {
-				batch.get(i).written = written[i];
+				batch.get(i).written(written[i]);
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -139,27 +214,23 @@ final class GroupCommitWriter {
 				batch.get(0).failure = translate(ex);
 				return;
 			}
-			// One write's error must not fail the others: write each alone to find whose it is.
 			logger.debug("A shared journal transaction failed (" + ex + "); writing its " + batch.size()
 					+ " writes one by one");
 			for (Pending pending : batch) {
-				commit(List.of(pending));
+				commitTogether(List.of(pending));
 			}
 		}
 	}
 
 	private boolean[] transaction(List<Pending> batch) throws SQLException {
-		List<JournalWrite> writes = new ArrayList<>(batch.size());
-		for (Pending pending : batch) {
-			writes.add(pending.write);
-		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			if (autoCommit) {
 				connection.setAutoCommit(false);
 			}
 			try {
-				boolean[] written = this.statements.writeAll(connection, writes);
+				boolean[] written = this.statements.writesInBatches() ? writeKinds(connection, batch)
+						: this.statements.writeEach(connection, writesOf(batch));
 				connection.commit();
 				return written;
 			}
@@ -173,6 +244,33 @@ final class GroupCommitWriter {
 				}
 			}
 		}
+	}
+
+	private boolean[] writeKinds(Connection connection, List<Pending> batch) throws SQLException {
+		Map<Class<?>, List<Integer>> kinds = new LinkedHashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			kinds.computeIfAbsent(batch.get(i).write.getClass(), (kind) -> new ArrayList<>()).add(i);
+		}
+		boolean[] written = new boolean[batch.size()];
+		for (List<Integer> positions : kinds.values()) {
+			List<JournalWrite> writes = new ArrayList<>(positions.size());
+			for (int position : positions) {
+				writes.add(batch.get(position).write);
+			}
+			boolean[] kindWritten = this.statements.writeBatch(connection, writes);
+			for (int i = 0; i < positions.size(); i++) {
+				written[positions.get(i)] = kindWritten[i];
+			}
+		}
+		return written;
+	}
+
+	private static List<JournalWrite> writesOf(List<Pending> batch) {
+		List<JournalWrite> writes = new ArrayList<>(batch.size());
+		for (Pending pending : batch) {
+			writes.add(pending.write);
+		}
+		return writes;
 	}
 
 	private static void rollback(Connection connection) {
@@ -213,7 +311,9 @@ final class GroupCommitWriter {
 
 		volatile int state = WAITING;
 
-		boolean written;
+		private boolean written;
+
+		private boolean made;
 
 		@Nullable RuntimeException failure;
 
@@ -234,6 +334,15 @@ final class GroupCommitWriter {
 			if (interrupted) {
 				this.caller.interrupt();
 			}
+		}
+
+		void written(boolean written) {
+			this.written = written;
+			this.made = true;
+		}
+
+		boolean decided() {
+			return this.made || this.failure != null;
 		}
 
 		void finish() {

@@ -61,21 +61,23 @@ final class JournalStatements {
 	}
 
 	/**
-	 * Make several workflows' writes in the connection's current transaction. On PostgreSQL the
-	 * writes of a kind go as one JDBC batch, sent in one round trip.
+	 * Whether writes go as JDBC batches of one statement per write ({@link #writeBatch}), which
+	 * PostgreSQL's driver sends in one round trip and, on an auto-commit connection, commits as
+	 * one implicit transaction: all of the batch or none of it.
+	 */
+	boolean writesInBatches() {
+		return this.combineFenceAndInsert;
+	}
+
+	/**
+	 * Make several workflows' writes one after another, in the connection's current transaction.
 	 * @return for each write, in order, whether it was made ({@code false}: its claim was replaced)
 	 */
-	boolean[] writeAll(Connection connection, List<JournalWrite> writes) throws SQLException {
+	boolean[] writeEach(Connection connection, List<JournalWrite> writes) throws SQLException {
 		boolean[] written = new boolean[writes.size()];
-		if (!this.combineFenceAndInsert) {
-			for (int i = 0; i < writes.size(); i++) {
-				written[i] = write(connection, writes.get(i));
-			}
-			return written;
+		for (int i = 0; i < writes.size(); i++) {
+			written[i] = write(connection, writes.get(i));
 		}
-		batch(connection, writes, JournalWrite.Create.class, CREATE_COMBINED, written);
-		batch(connection, writes, JournalWrite.Append.class, APPEND, written);
-		batch(connection, writes, JournalWrite.Finish.class, FINISH_COMBINED, written);
 		return written;
 	}
 
@@ -96,20 +98,16 @@ final class JournalStatements {
 		return true;
 	}
 
-	private void batch(Connection connection, List<JournalWrite> writes, Class<? extends JournalWrite> kind,
-			String sql, boolean[] written) throws SQLException {
-		List<Integer> positions = new ArrayList<>();
-		for (int i = 0; i < writes.size(); i++) {
-			if (kind.isInstance(writes.get(i))) {
-				positions.add(i);
-			}
-		}
-		if (positions.isEmpty()) {
-			return;
-		}
+	/**
+	 * Make writes of one kind as one JDBC batch, one statement per write (PostgreSQL only).
+	 * @return for each write, in order, whether it was made ({@code false}: its claim was replaced)
+	 */
+	boolean[] writeBatch(Connection connection, List<JournalWrite> sameKind) throws SQLException {
+		JournalWrite first = sameKind.get(0);
+		String sql = (first instanceof JournalWrite.Append) ? APPEND
+				: (first instanceof JournalWrite.Finish) ? FINISH_COMBINED : CREATE_COMBINED;
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int position : positions) {
-				JournalWrite write = writes.get(position);
+			for (JournalWrite write : sameKind) {
 				if (write instanceof JournalWrite.Append append) {
 					bindAppend(statement, append.claim(), append.event());
 				}
@@ -125,9 +123,11 @@ final class JournalStatements {
 				statement.addBatch();
 			}
 			int[] counts = statement.executeBatch();
-			for (int i = 0; i < positions.size(); i++) {
-				written[positions.get(i)] = counts[i] == 1;
+			boolean[] written = new boolean[counts.length];
+			for (int i = 0; i < counts.length; i++) {
+				written[i] = counts[i] == 1;
 			}
+			return written;
 		}
 	}
 

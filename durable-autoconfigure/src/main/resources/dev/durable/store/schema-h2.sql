@@ -20,6 +20,8 @@ ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS parent_id VARCHAR(255);
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS waiting_for VARCHAR(300);
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX IF NOT EXISTS durable_workflow_due_idx ON durable_workflow (due_at);
+-- Expired leases, which claims take first.
+CREATE INDEX IF NOT EXISTS durable_workflow_lease_idx ON durable_workflow (status, due_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_created_idx ON durable_workflow (created_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_updated_idx ON durable_workflow (status, updated_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_idx ON durable_workflow (status, created_at);

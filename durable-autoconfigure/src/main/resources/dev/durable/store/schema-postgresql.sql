@@ -20,6 +20,8 @@ ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS parent_id VARCHAR(255);
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS waiting_for VARCHAR(300);
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX IF NOT EXISTS durable_workflow_due_idx ON durable_workflow (due_at) WHERE due_at IS NOT NULL;
+-- Expired leases, which claims take first: only running rows, so the lookup stays small.
+CREATE INDEX IF NOT EXISTS durable_workflow_lease_idx ON durable_workflow (due_at) WHERE status = 'RUNNING';
 CREATE INDEX IF NOT EXISTS durable_workflow_created_idx ON durable_workflow (created_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_updated_idx ON durable_workflow (status, updated_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_idx ON durable_workflow (status, created_at);

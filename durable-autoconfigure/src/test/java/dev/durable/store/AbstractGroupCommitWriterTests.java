@@ -102,7 +102,8 @@ abstract class AbstractGroupCommitWriterTests {
 		assertThat(lostClaim.get(10, TimeUnit.SECONDS)).as("a write under a replaced claim").isFalse();
 		assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
 		assertThat(ending.get(10, TimeUnit.SECONDS)).isTrue();
-		// The queued writes went in one transaction, which the duplicate failed; then one each.
+		// The leader's connection, then the six queued writes (steps and an end) in one transaction,
+		// which the duplicate failed; then one transaction each.
 		assertThat(this.dataSource.connections() - connectionsBefore).as("connections after the gate opened")
 			.isEqualTo(1 + 1 + 6);
 		for (ClaimedWorkflow other : others) {
@@ -116,6 +117,39 @@ abstract class AbstractGroupCommitWriterTests {
 			.isEqualTo("COMPLETED");
 		assertThat(this.jdbc.queryForObject("select status from durable_workflow where id = 'a'", String.class))
 			.isEqualTo("RUNNING");
+	}
+
+	@Test
+	void aRefusedStepInABatchOfStepsFailsAloneAndTheOthersAreMade() throws Exception {
+		ClaimedWorkflow first = running("first");
+		ClaimedWorkflow duplicate = running("duplicate");
+		List<ClaimedWorkflow> others = List.of(running("a"), running("b"), running("c"));
+		this.dataSource.close();
+		Future<Boolean> leader = write(append(first, 2));
+		waitUntil(() -> this.dataSource.waiting() == 1);
+		List<Future<Boolean>> queued = new ArrayList<>();
+		for (ClaimedWorkflow other : others) {
+			queued.add(write(append(other, 2)));
+		}
+		Future<Boolean> refused = write(append(duplicate, 1));
+		waitUntil(() -> this.writer.queued() == 4);
+		int connectionsBefore = this.dataSource.connections();
+		this.dataSource.open();
+
+		assertThat(leader.get(10, TimeUnit.SECONDS)).isTrue();
+		for (Future<Boolean> other : queued) {
+			assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
+		// On PostgreSQL steps alone go as one auto-committed batch, which the duplicate rolled back
+		// whole; they are written again one by one on the same connection. Elsewhere the batch is
+		// one transaction, and then one transaction each.
+		assertThat(this.dataSource.connections() - connectionsBefore).as("connections after the gate opened")
+			.isEqualTo(postgresql() ? 1 + 1 : 1 + 1 + 4);
+		for (ClaimedWorkflow other : others) {
+			assertThat(events(other.workflowId())).containsExactly(1L, 2L);
+		}
+		assertThat(events("duplicate")).containsExactly(1L);
 	}
 
 	@Test

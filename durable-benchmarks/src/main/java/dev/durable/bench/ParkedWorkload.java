@@ -93,7 +93,8 @@ final class ParkedWorkload {
 			query.setString(1, TYPE);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
-					Instant due = Instant.parse(rows.getString(1));
+					// Both are JSON strings in the journal.
+					Instant due = Instant.parse(rows.getString(1).replace("\"", ""));
 					Instant woke = Instant.parse(rows.getString(2).replace("\"", ""));
 					lag.add(Duration.between(due, woke).toNanos());
 					lastWake = woke.isAfter(lastWake) ? woke : lastWake;
