@@ -73,8 +73,9 @@ class PostgresGroupCommitCrashIntegrationTests {
 							+ "is in the journal the kill left", id, step).contains(step);
 				}
 			}
-			assertThat(after).as("%s: steps run again after the restart that were already recorded", id)
-				.doesNotContainAnyElementsOf(wasRecorded);
+			assertThat(after.stream().filter(wasRecorded::contains).toList())
+				.as("%s: steps run again after the restart that were already recorded", id)
+				.isEmpty();
 			assertThat(finalJournal.get(id)).as("%s: completed steps in the final journal", id)
 				.hasSize(STEPS)
 				.containsAll(range(1, STEPS));

@@ -79,13 +79,8 @@ abstract class AbstractGroupCommitWriterTests {
 		ClaimedWorkflow duplicate = running("duplicate");
 		ClaimedWorkflow ends = running("ends");
 		List<ClaimedWorkflow> others = List.of(running("a"), running("b"), running("c"));
-		this.dataSource.close();
-		Future<Boolean> leader = write(append(first, 2));
-		waitUntil(() -> this.dataSource.waiting() == 1);
-		List<Future<Boolean>> queued = new ArrayList<>();
-		for (ClaimedWorkflow other : others) {
-			queued.add(write(append(other, 2)));
-		}
+		Future<Boolean> leader = leadBehindClosedGate(first);
+		List<Future<Boolean>> queued = appendSecondEvents(others);
 		Future<Boolean> lostClaim = write(append(new ClaimedWorkflow(fenced.workflowId(), "stale-token", null), 2));
 		// Seq 1 exists: the database refuses this one, and only this one.
 		Future<Boolean> refused = write(append(duplicate, 1));
@@ -124,13 +119,8 @@ abstract class AbstractGroupCommitWriterTests {
 		ClaimedWorkflow first = running("first");
 		ClaimedWorkflow duplicate = running("duplicate");
 		List<ClaimedWorkflow> others = List.of(running("a"), running("b"), running("c"));
-		this.dataSource.close();
-		Future<Boolean> leader = write(append(first, 2));
-		waitUntil(() -> this.dataSource.waiting() == 1);
-		List<Future<Boolean>> queued = new ArrayList<>();
-		for (ClaimedWorkflow other : others) {
-			queued.add(write(append(other, 2)));
-		}
+		Future<Boolean> leader = leadBehindClosedGate(first);
+		List<Future<Boolean>> queued = appendSecondEvents(others);
 		Future<Boolean> refused = write(append(duplicate, 1));
 		waitUntil(() -> this.writer.queued() == 4);
 		int connectionsBefore = this.dataSource.connections();
@@ -178,6 +168,24 @@ abstract class AbstractGroupCommitWriterTests {
 				+ "having seq = " + (steps + 1), Integer.class)).isEqualTo(workflows);
 		assertThat(this.dataSource.connections()).as("transactions for " + workflows * (steps + 1) + " writes")
 			.isLessThan(workflows * (steps + 1));
+	}
+
+	/**
+	 * Start a leader's write and hold it at the data source's door, so that what follows queues.
+	 */
+	private Future<Boolean> leadBehindClosedGate(ClaimedWorkflow leader) throws InterruptedException {
+		this.dataSource.close();
+		Future<Boolean> written = write(append(leader, 2));
+		waitUntil(() -> this.dataSource.waiting() == 1);
+		return written;
+	}
+
+	private List<Future<Boolean>> appendSecondEvents(List<ClaimedWorkflow> claims) {
+		List<Future<Boolean>> writes = new ArrayList<>();
+		for (ClaimedWorkflow claim : claims) {
+			writes.add(write(append(claim, 2)));
+		}
+		return writes;
 	}
 
 	private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
