@@ -83,6 +83,37 @@ class DurableAutoConfigurationTests {
 	}
 
 	@Test
+	void runsWorkflowsWithGroupCommitOff() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("durable.jdbc.group-commit.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				WorkflowHandle<String> handle = context.getBean(WorkflowClient.class)
+					.start("unshared-1", () -> context.getBean(Greeter.class).greet("Grace"));
+				assertThat(handle.await(java.time.Duration.ofSeconds(20))).isEqualTo("Hello, Grace!");
+			});
+	}
+
+	@Test
+	void aGroupCommitBatchOfZeroFailsStartUpNamingTheProperty() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("durable.jdbc.group-commit.max-batch=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("durable.jdbc.group-commit.max-batch"));
+	}
+
+	@Test
+	void aNodeWithoutWorkersStillRenewsTheLeasesOfTheWorkflowsItRuns() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("durable.worker.enabled=false")
+			.run((context) -> assertThat(context.getBean(dev.durable.engine.LeaseKeeper.class).isRunning())
+				.as("lease renewal runs for direct calls on a node without workers")
+				.isTrue());
+	}
+
+	@Test
 	void backsOffWithoutJpa() {
 		this.runner.withClassLoader(new FilteredClassLoader("jakarta.persistence"))
 			.run((context) -> assertThat(context).doesNotHaveBean(WorkflowClient.class));
