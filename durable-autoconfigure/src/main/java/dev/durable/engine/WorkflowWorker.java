@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Claims due workflows in batches and runs them on a bounded pool; renews the leases of running
- * ones; at start-up recovers the workflows a crashed predecessor left running; at shutdown stops
+ * Claims due workflows in batches and runs them on a bounded pool (the {@link LeaseKeeper} renews
+ * their leases); at start-up recovers the workflows a crashed predecessor left running; at shutdown stops
  * claiming, lets running workflows finish within a bound and releases the rest.
  */
 public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
@@ -42,7 +42,6 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 	private @Nullable Semaphore slots;
 
 	private @Nullable ExecutorService pool;
-
 
 	private @Nullable Thread poller;
 

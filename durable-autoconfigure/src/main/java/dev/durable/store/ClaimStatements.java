@@ -31,6 +31,18 @@ final class ClaimStatements {
 	private static final String CLAIM = "update durable_workflow set status = 'RUNNING', owner = ?, run_token = ?, "
 			+ "waiting_for = null, due_at = ?, updated_at = ? where ";
 
+	// The claim commits without waiting for its WAL flush (synchronous_commit off for this
+	// statement's transaction only). A claim lost to a database crash costs nothing: the workflow
+	// is due again, and the claiming run's first write, fenced by the lost token, is refused; a
+	// claim that a step's record depends on is flushed by that record's own synchronous commit,
+	// which flushes all WAL before it.
+	private static final String CLAIM_DUE_POSTGRESQL = "with expired as (" + SELECT_EXPIRED + " skip locked), "
+			+ "other as (" + SELECT_OTHER_DUE + " skip locked), due as (select id, due_at from (select * from expired "
+			+ "union all select * from other) candidates order by claim_order, due_at limit ?) update durable_workflow w "
+			+ "set status = 'RUNNING', owner = ?, run_token = ?, waiting_for = null, due_at = ?, updated_at = ? "
+			+ "from due, (select set_config('synchronous_commit', 'off', true)) async_commit "
+			+ "where w.id = due.id returning w.id, due.due_at";
+
 	private final boolean postgresql;
 
 	ClaimStatements(boolean postgresql) {
@@ -52,18 +64,7 @@ final class ClaimStatements {
 			throws SQLException {
 		List<ClaimedWorkflow> claims = new ArrayList<>();
 		if (this.postgresql) {
-			// The claim commits without waiting for its WAL flush (synchronous_commit off for this
-			// statement's transaction only). A claim lost to a database crash costs nothing: the
-			// workflow is due again, and the claiming run's first write, fenced by the lost token,
-			// is refused; a claim that a step's record depends on is flushed by that record's own
-			// synchronous commit, which flushes all WAL before it.
-			String sql = "with expired as (" + SELECT_EXPIRED + " skip locked), other as (" + SELECT_OTHER_DUE
-					+ " skip locked), due as (select id, due_at from (select * from expired union all select * from "
-					+ "other) candidates order by claim_order, due_at limit ?) update durable_workflow w set status = "
-					+ "'RUNNING', owner = ?, run_token = ?, waiting_for = null, due_at = ?, updated_at = ? from due, "
-					+ "(select set_config('synchronous_commit', 'off', true)) async_commit "
-					+ "where w.id = due.id returning w.id, due.due_at";
-			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_POSTGRESQL)) {
 				statement.setObject(1, now.atOffset(ZoneOffset.UTC));
 				statement.setInt(2, limit);
 				statement.setObject(3, now.atOffset(ZoneOffset.UTC));

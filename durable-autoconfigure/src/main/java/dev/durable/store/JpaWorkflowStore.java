@@ -60,7 +60,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	private final @Nullable GroupCommitWriter groupCommit;
 
-	/** The persistence unit's data source for reads outside transactions, with group commit. */
+	/** The persistence unit's data source, for loads and claims outside transactions, with group commit. */
 	private final @Nullable DataSource direct;
 
 	/**
