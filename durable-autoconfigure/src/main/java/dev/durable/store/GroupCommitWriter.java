@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
@@ -130,38 +128,27 @@ final class GroupCommitWriter {
 	}
 
 	private void commit(List<Pending> batch) {
-		if (this.statements.writesInBatches() && oneKind(batch)) {
-			commitAlone(batch);
+		if (this.statements.writesInOneStatement()) {
+			commitInOneStatement(batch);
 		}
 		else {
 			commitTogether(batch);
 		}
 	}
 
-	private static boolean oneKind(List<Pending> batch) {
-		Class<?> kind = batch.get(0).write.getClass();
-		for (Pending pending : batch) {
-			if (pending.write.getClass() != kind) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	/**
-	 * PostgreSQL, writes of one kind: one JDBC batch on an auto-commit connection, a single round
-	 * trip that commits the batch as one implicit transaction, with no BEGIN and no COMMIT round
-	 * trip. A batch that fails is rolled back whole, so its writes are then made one by one to
-	 * find whose error it was.
+	 * PostgreSQL: the batch as one statement on an auto-commit connection, a single round trip that
+	 * commits it as one implicit transaction, with no BEGIN and no COMMIT round trip. A batch that
+	 * fails is rolled back whole, so its writes are then made one by one to find whose error it was.
 	 */
-	private void commitAlone(List<Pending> batch) {
+	private void commitInOneStatement(List<Pending> batch) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			if (!autoCommit) {
 				connection.setAutoCommit(true);
 			}
 			try {
-				writeBatch(connection, batch);
+				writeInOneStatement(connection, batch);
 			}
 			finally {
 				if (!autoCommit) {
@@ -178,29 +165,30 @@ final class GroupCommitWriter {
 		}
 	}
 
-	private void writeBatch(Connection connection, List<Pending> kind) {
+	private void writeInOneStatement(Connection connection, List<Pending> batch) {
 		try {
-			boolean[] written = this.statements.writeBatch(connection, writesOf(kind));
-			for (int i = 0; i < kind.size(); i++) {
-				kind.get(i).written(written[i]);
+			boolean[] written = this.statements.writeTogether(connection, writesOf(batch));
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).written(written[i]);
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			if (kind.size() == 1) {
-				kind.get(0).failure = translate(ex);
+			if (batch.size() == 1) {
+				batch.get(0).failure = translate(ex);
 				return;
 			}
-			logger.debug("A shared journal batch failed (" + ex + "); writing its " + kind.size() + " writes one by one");
-			for (Pending pending : kind) {
-				writeBatch(connection, List.of(pending));
+			logger.debug("A shared journal statement failed (" + ex + "); writing its " + batch.size()
+					+ " writes one by one");
+			for (Pending pending : batch) {
+				writeInOneStatement(connection, List.of(pending));
 			}
 		}
 	}
 
 	/**
-	 * Writes of several kinds, or another database: every write in one transaction (one commit,
-	 * one WAL flush), on PostgreSQL a batch per kind, elsewhere statement after statement; if it
-	 * fails, each write in a transaction of its own, so that one write's error fails no other.
+	 * Other databases: every write in one transaction (one commit, one log flush), statement after
+	 * statement; if it fails, each write in a transaction of its own, so that one write's error
+	 * fails no other.
 	 */
 	private void commitTogether(List<Pending> batch) {
 		try {
@@ -229,8 +217,7 @@ final class GroupCommitWriter {
 				connection.setAutoCommit(false);
 			}
 			try {
-				boolean[] written = this.statements.writesInBatches() ? writeKinds(connection, batch)
-						: this.statements.writeEach(connection, writesOf(batch));
+				boolean[] written = this.statements.writeEach(connection, writesOf(batch));
 				connection.commit();
 				return written;
 			}
@@ -244,25 +231,6 @@ final class GroupCommitWriter {
 				}
 			}
 		}
-	}
-
-	private boolean[] writeKinds(Connection connection, List<Pending> batch) throws SQLException {
-		Map<Class<?>, List<Integer>> kinds = new LinkedHashMap<>();
-		for (int i = 0; i < batch.size(); i++) {
-			kinds.computeIfAbsent(batch.get(i).write.getClass(), (kind) -> new ArrayList<>()).add(i);
-		}
-		boolean[] written = new boolean[batch.size()];
-		for (List<Integer> positions : kinds.values()) {
-			List<JournalWrite> writes = new ArrayList<>(positions.size());
-			for (int position : positions) {
-				writes.add(batch.get(position).write);
-			}
-			boolean[] kindWritten = this.statements.writeBatch(connection, writes);
-			for (int i = 0; i < positions.size(); i++) {
-				written[positions.get(i)] = kindWritten[i];
-			}
-		}
-		return written;
 	}
 
 	private static List<JournalWrite> writesOf(List<Pending> batch) {

@@ -61,11 +61,10 @@ final class JournalStatements {
 	}
 
 	/**
-	 * Whether writes go as JDBC batches of one statement per write ({@link #writeBatch}), which
-	 * PostgreSQL's driver sends in one round trip and, on an auto-commit connection, commits as
-	 * one implicit transaction: all of the batch or none of it.
+	 * Whether a group of writes goes as one statement ({@link #writeTogether}), which on an
+	 * auto-commit connection commits as one implicit transaction: all of the group or none of it.
 	 */
-	boolean writesInBatches() {
+	boolean writesInOneStatement() {
 		return this.combineFenceAndInsert;
 	}
 
@@ -99,35 +98,31 @@ final class JournalStatements {
 	}
 
 	/**
-	 * Make writes of one kind as one JDBC batch, one statement per write (PostgreSQL only).
+	 * Make writes of any kinds in one statement (PostgreSQL only): a lone write in the statement of
+	 * its kind, several in {@link PostgresJournalBatch}'s.
 	 * @return for each write, in order, whether it was made ({@code false}: its claim was replaced)
 	 */
-	boolean[] writeBatch(Connection connection, List<JournalWrite> sameKind) throws SQLException {
-		JournalWrite first = sameKind.get(0);
-		String sql = (first instanceof JournalWrite.Append) ? APPEND
-				: (first instanceof JournalWrite.Finish) ? FINISH_COMBINED : CREATE_COMBINED;
+	boolean[] writeTogether(Connection connection, List<JournalWrite> writes) throws SQLException {
+		if (writes.size() > 1) {
+			return PostgresJournalBatch.write(connection, writes);
+		}
+		JournalWrite write = writes.get(0);
+		String sql = (write instanceof JournalWrite.Append) ? APPEND
+				: (write instanceof JournalWrite.Finish) ? FINISH_COMBINED : CREATE_COMBINED;
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (JournalWrite write : sameKind) {
-				if (write instanceof JournalWrite.Append append) {
-					bindAppend(statement, append.claim(), append.event());
-				}
-				else if (write instanceof JournalWrite.Finish finish) {
-					int next = bindFinish(statement, finish.claim(), finish.status(), finish.result(), finish.errorType(),
-							finish.error(), finish.event().timestamp());
-					bindEvent(statement, next, null, finish.event());
-				}
-				else {
-					JournalWrite.Create create = (JournalWrite.Create) write;
-					bindEvent(statement, bindClaimed(statement, create.workflow()), null, create.startEvent());
-				}
-				statement.addBatch();
+			if (write instanceof JournalWrite.Append append) {
+				bindAppend(statement, append.claim(), append.event());
 			}
-			int[] counts = statement.executeBatch();
-			boolean[] written = new boolean[counts.length];
-			for (int i = 0; i < counts.length; i++) {
-				written[i] = counts[i] == 1;
+			else if (write instanceof JournalWrite.Finish finish) {
+				int next = bindFinish(statement, finish.claim(), finish.status(), finish.result(), finish.errorType(),
+						finish.error(), finish.event().timestamp());
+				bindEvent(statement, next, null, finish.event());
 			}
-			return written;
+			else {
+				JournalWrite.Create create = (JournalWrite.Create) write;
+				bindEvent(statement, bindClaimed(statement, create.workflow()), null, create.startEvent());
+			}
+			return new boolean[] { statement.executeUpdate() == 1 };
 		}
 	}
 

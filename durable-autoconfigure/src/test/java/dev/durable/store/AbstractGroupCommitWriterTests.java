@@ -3,6 +3,7 @@ package dev.durable.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.NewWorkflow;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,9 +100,10 @@ abstract class AbstractGroupCommitWriterTests {
 		assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
 		assertThat(ending.get(10, TimeUnit.SECONDS)).isTrue();
 		// The leader's connection, then the six queued writes (steps and an end) in one transaction,
-		// which the duplicate failed; then one transaction each.
+		// which the duplicate failed; then each alone: on PostgreSQL auto-committed on the same
+		// connection, elsewhere in a transaction of its own.
 		assertThat(this.dataSource.connections() - connectionsBefore).as("connections after the gate opened")
-			.isEqualTo(1 + 1 + 6);
+			.isEqualTo(postgresql() ? 1 + 1 : 1 + 1 + 6);
 		for (ClaimedWorkflow other : others) {
 			assertThat(events(other.workflowId())).containsExactly(1L, 2L);
 		}
@@ -112,6 +115,66 @@ abstract class AbstractGroupCommitWriterTests {
 			.isEqualTo("COMPLETED");
 		assertThat(this.jdbc.queryForObject("select status from durable_workflow where id = 'a'", String.class))
 			.isEqualTo("RUNNING");
+	}
+
+	@Test
+	void aBatchOfEveryKindIsOneTransactionAndWritesOnlyUnderHeldClaims() throws Exception {
+		ClaimedWorkflow first = running("first");
+		ClaimedWorkflow steps = running("steps");
+		ClaimedWorkflow ends = running("ends");
+		ClaimedWorkflow fails = running("fails");
+		ClaimedWorkflow replaced = running("replaced");
+		ClaimedWorkflow replacedEnd = running("replaced-end");
+		ClaimedWorkflow created = new ClaimedWorkflow("created", UUID.randomUUID().toString(), null);
+		Instant lease = NOW.plusSeconds(45);
+		Future<Boolean> leader = leadBehindClosedGate(first);
+		Future<Boolean> create = write(new JournalWrite.Create(
+				new NewWorkflow("created", "Created", "[\"in\"]", NOW, created, "node-2", lease, null),
+				new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, "Created", 0, "[\"in\"]", null, null, null, NOW)));
+		Future<Boolean> step = write(new JournalWrite.Append(steps, new JournalEvent(2, 1, EventKind.ACTIVITY_FAILED,
+				"Steps.flaky", 3, "[1,\"x\"]", null, "java.lang.IllegalStateException", "said 'no'", NOW.plusMillis(7))));
+		Future<Boolean> end = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "\"ok\"", null, null,
+				event(2, 0, EventKind.WORKFLOW_COMPLETED)));
+		Future<Boolean> failure = write(new JournalWrite.Finish(fails, WorkflowStatus.FAILED, null, "java.io.IOException",
+				"disk\nfull", event(2, 0, EventKind.WORKFLOW_FAILED)));
+		Future<Boolean> lostStep = write(append(new ClaimedWorkflow(replaced.workflowId(), "stale-token", null), 2));
+		Future<Boolean> lostEnd = write(new JournalWrite.Finish(new ClaimedWorkflow(replacedEnd.workflowId(), "stale",
+				null), WorkflowStatus.COMPLETED, "\"late\"", null, null, event(2, 0, EventKind.WORKFLOW_COMPLETED)));
+		waitUntil(() -> this.writer.queued() == 6);
+		int connectionsBefore = this.dataSource.connections();
+		this.dataSource.open();
+
+		assertThat(leader.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(create.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(step.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(end.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(failure.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(lostStep.get(10, TimeUnit.SECONDS)).as("a step under a replaced claim").isFalse();
+		assertThat(lostEnd.get(10, TimeUnit.SECONDS)).as("an end under a replaced claim").isFalse();
+		assertThat(this.dataSource.connections() - connectionsBefore).as("connections after the gate opened")
+			.isEqualTo(1 + 1);
+		assertThat(row("select type, status, input, owner, run_token from durable_workflow where id = 'created'"))
+			.containsExactly("Created", "RUNNING", "[\"in\"]", "node-2", created.runToken());
+		assertThat(instant("select due_at from durable_workflow where id = 'created'")).isEqualTo(lease);
+		assertThat(instant("select created_at from durable_workflow where id = 'created'")).isEqualTo(NOW);
+		assertThat(row("select kind, name, input from durable_event where workflow_id = 'created' and seq = 1"))
+			.containsExactly("WORKFLOW_STARTED", "Created", "[\"in\"]");
+		assertThat(row("select step, kind, name, attempt, input, output, error_type, error from durable_event "
+				+ "where workflow_id = 'steps' and seq = 2"))
+			.containsExactly(1, "ACTIVITY_FAILED", "Steps.flaky", 3, "[1,\"x\"]", null,
+					"java.lang.IllegalStateException", "said 'no'");
+		assertThat(instant("select recorded_at from durable_event where workflow_id = 'steps' and seq = 2"))
+			.isEqualTo(NOW.plusMillis(7));
+		assertThat(row("select status, result, error_type, error, owner, run_token, due_at from durable_workflow "
+				+ "where id = 'ends'")).containsExactly("COMPLETED", "\"ok\"", null, null, null, null, null);
+		assertThat(row("select status, result, error_type, error from durable_workflow where id = 'fails'"))
+			.containsExactly("FAILED", null, "java.io.IOException", "disk\nfull");
+		assertThat(events("ends")).containsExactly(1L, 2L);
+		assertThat(events("fails")).containsExactly(1L, 2L);
+		assertThat(events("replaced")).containsExactly(1L);
+		assertThat(events("replaced-end")).containsExactly(1L);
+		assertThat(row("select status, run_token from durable_workflow where id = 'replaced-end'"))
+			.containsExactly("RUNNING", replacedEnd.runToken());
 	}
 
 	@Test
@@ -131,8 +194,8 @@ abstract class AbstractGroupCommitWriterTests {
 			assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
 		}
 		assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
-		// On PostgreSQL steps alone go as one auto-committed batch, which the duplicate rolled back
-		// whole; they are written again one by one on the same connection. Elsewhere the batch is
+		// On PostgreSQL the batch is one auto-committed statement, which the duplicate rolled back
+		// whole; its writes are made again one by one on the same connection. Elsewhere the batch is
 		// one transaction, and then one transaction each.
 		assertThat(this.dataSource.connections() - connectionsBefore).as("connections after the gate opened")
 			.isEqualTo(postgresql() ? 1 + 1 : 1 + 1 + 4);
@@ -218,6 +281,14 @@ abstract class AbstractGroupCommitWriterTests {
 	private static JournalEvent event(long seq, int step, EventKind kind) {
 		return new JournalEvent(seq, step, kind, "Steps.step", kind.isStep() ? 1 : 0, "[]", "\"done\"", null, null,
 				NOW);
+	}
+
+	private List<@Nullable Object> row(String sql) {
+		return new ArrayList<>(this.jdbc.queryForMap(sql).values());
+	}
+
+	private Instant instant(String sql) {
+		return this.jdbc.queryForObject(sql, OffsetDateTime.class).toInstant();
 	}
 
 	private List<Long> events(String workflowId) {

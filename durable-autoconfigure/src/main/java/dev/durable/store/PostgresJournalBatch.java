@@ -1,0 +1,153 @@
+package dev.durable.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.durable.engine.JournalEvent;
+import dev.durable.engine.NewWorkflow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * PostgreSQL: the writes of a group commit, of any kinds, as one statement. Each column travels
+ * as an array and {@code unnest} turns the arrays back into rows, so the statement and its
+ * parameters are the same whatever the batch holds: one round trip, one execution and, on an
+ * auto-commit connection, one implicit transaction, all of it or none. A JDBC batch would
+ * execute one statement per write and needs one batch per kind, each a round trip inside an
+ * explicit transaction.
+ *
+ * <p>Every write is numbered by its place in the batch. Creates are always made (a clash fails the
+ * statement); a finish is made if its update found the claim, an append if the claim is on the
+ * row. Events are inserted for the writes made, and the statement returns their numbers. The
+ * statement reads one snapshot: that is sound because a workflow makes one write at a time, so no
+ * batch holds two writes of the same run.
+ */
+final class PostgresJournalBatch {
+
+	static final String SQL = """
+			with created as (
+			  insert into durable_workflow (id, type, status, input, owner, run_token, due_at, created_at,
+			    updated_at, cancel_requested)
+			  select c.id, c.type, 'RUNNING', c.input, c.owner, c.run_token, c.due_at, c.created_at, c.created_at, false
+			  from unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::timestamptz[],
+			    ?::timestamptz[]) as c(id, type, input, owner, run_token, due_at, created_at)
+			), finished as (
+			  update durable_workflow w set status = f.status, result = f.result, error_type = f.error_type,
+			    error = f.error, owner = null, run_token = null, waiting_for = null, due_at = null, updated_at = f.at
+			  from unnest(?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::text[],
+			    ?::timestamptz[]) as f(write, id, run_token, status, result, error_type, error, at)
+			  where w.id = f.id and w.run_token = f.run_token
+			  returning f.write
+			), appended as (
+			  select a.write from unnest(?::int[], ?::varchar[], ?::varchar[]) as a(write, id, run_token)
+			  join durable_workflow w on w.id = a.id and w.run_token = a.run_token
+			), made as (
+			  select write from finished
+			  union all select write from appended
+			  union all select write from unnest(?::int[]) as c(write)
+			), events as (
+			  insert into durable_event (workflow_id, seq, step, kind, name, attempt, input, output, error_type,
+			    error, recorded_at)
+			  select e.workflow_id, e.seq, e.step, e.kind, e.name, e.attempt, e.input, e.output, e.error_type,
+			    e.error, e.recorded_at
+			  from unnest(?::int[], ?::varchar[], ?::int8[], ?::int[], ?::varchar[], ?::varchar[], ?::int[], ?::text[],
+			    ?::text[], ?::varchar[], ?::text[], ?::timestamptz[])
+			    as e(write, workflow_id, seq, step, kind, name, attempt, input, output, error_type, error, recorded_at)
+			  where e.write in (select write from made)
+			)
+			select write from made""";
+
+	private PostgresJournalBatch() {
+	}
+
+	/**
+	 * Make the writes in one statement on the given connection.
+	 * @return for each write, in order, whether it was made ({@code false}: its claim was replaced)
+	 */
+	static boolean[] write(Connection connection, List<JournalWrite> writes) throws SQLException {
+		Columns created = new Columns(7);
+		Columns finished = new Columns(8);
+		Columns appended = new Columns(3);
+		List<Object> createdWrites = new ArrayList<>();
+		Columns events = new Columns(12);
+		for (int i = 0; i < writes.size(); i++) {
+			JournalWrite write = writes.get(i);
+			JournalEvent event;
+			if (write instanceof JournalWrite.Append append) {
+				appended.add(i, append.claim().workflowId(), append.claim().runToken());
+				event = append.event();
+			}
+			else if (write instanceof JournalWrite.Finish finish) {
+				event = finish.event();
+				finished.add(i, finish.claim().workflowId(), finish.claim().runToken(), finish.status().name(),
+						finish.result(), finish.errorType(), finish.error(), text(event.timestamp()));
+			}
+			else {
+				JournalWrite.Create create = (JournalWrite.Create) write;
+				NewWorkflow workflow = create.workflow();
+				created.add(workflow.id(), workflow.type(), workflow.input(), workflow.owner(),
+						workflow.claim().runToken(), text(workflow.leaseUntil()), text(workflow.createdAt()));
+				createdWrites.add(i);
+				event = create.startEvent();
+			}
+			events.add(i, write.workflowId(), event.seq(), event.step(), event.kind().name(), event.name(),
+					event.attempt(), event.input(), event.output(), event.errorType(), event.error(),
+					text(event.timestamp()));
+		}
+		try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+			int next = created.bind(connection, statement, 1, "varchar", "varchar", "text", "varchar", "varchar",
+					"text", "text");
+			next = finished.bind(connection, statement, next, "int4", "varchar", "varchar", "varchar", "text",
+					"varchar", "text", "text");
+			next = appended.bind(connection, statement, next, "int4", "varchar", "varchar");
+			statement.setArray(next++, connection.createArrayOf("int4", createdWrites.toArray()));
+			events.bind(connection, statement, next, "int4", "varchar", "int8", "int4", "varchar", "varchar", "int4",
+					"text", "text", "varchar", "text", "text");
+			boolean[] made = new boolean[writes.size()];
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					made[rows.getInt(1)] = true;
+				}
+			}
+			return made;
+		}
+	}
+
+	/** Timestamps travel as ISO-8601 text, which PostgreSQL casts to timestamptz exactly. */
+	private static String text(Instant instant) {
+		return instant.toString();
+	}
+
+	/** Values gathered column by column, to be bound as one array per column. */
+	private static final class Columns {
+
+		private final List<List<@Nullable Object>> columns = new ArrayList<>();
+
+		Columns(int count) {
+			for (int i = 0; i < count; i++) {
+				this.columns.add(new ArrayList<>());
+			}
+		}
+
+		void add(@Nullable Object... row) {
+			for (int i = 0; i < row.length; i++) {
+				this.columns.get(i).add(row[i]);
+			}
+		}
+
+		int bind(Connection connection, PreparedStatement statement, int first, String... types) throws SQLException {
+			for (int i = 0; i < types.length; i++) {
+				Array array = connection.createArrayOf(types[i], this.columns.get(i).toArray());
+				statement.setArray(first + i, array);
+			}
+			return first + types.length;
+		}
+
+	}
+
+}
