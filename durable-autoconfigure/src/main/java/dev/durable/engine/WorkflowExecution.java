@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,7 +29,7 @@ public class WorkflowExecution {
 
 	private final ClaimedWorkflow claim;
 
-	private final Map<Integer, List<JournalEvent>> eventsByStep = new HashMap<>();
+	private final StepIndex eventsByStep;
 
 	private final int recordedSteps;
 
@@ -55,12 +53,13 @@ public class WorkflowExecution {
 		this.engine = engine;
 		this.workflow = workflow;
 		this.claim = claim;
+		this.eventsByStep = new StepIndex(journal.size());
 		long maxSeq = 0;
 		int maxStep = 0;
 		for (JournalEvent event : journal) {
 			maxSeq = Math.max(maxSeq, event.seq());
 			if (event.kind().isStep()) {
-				this.eventsByStep.computeIfAbsent(event.step(), (step) -> new ArrayList<>()).add(event);
+				this.eventsByStep.add(event);
 				maxStep = Math.max(maxStep, event.step());
 			}
 		}
@@ -185,7 +184,7 @@ public class WorkflowExecution {
 	public int getVersion(String changeId, int minSupported, int maxSupported) {
 		throwIfPoisoned();
 		int step = this.currentStep + 1;
-		List<JournalEvent> atStep = this.eventsByStep.getOrDefault(step, List.of());
+		List<JournalEvent> atStep = this.eventsByStep.at(step);
 		int version;
 		if (!atStep.isEmpty() && atStep.get(0).kind() == EventKind.VERSION_MARKER
 				&& atStep.get(0).name().equals(changeId)) {
@@ -243,7 +242,7 @@ public class WorkflowExecution {
 	 * Return the recorded events of a step after checking they belong to the expected call.
 	 */
 	List<JournalEvent> recorded(int step, String name, EventKind... expected) {
-		List<JournalEvent> events = this.eventsByStep.getOrDefault(step, List.of());
+		List<JournalEvent> events = this.eventsByStep.at(step);
 		if (events.isEmpty()) {
 			return events;
 		}
@@ -284,7 +283,7 @@ public class WorkflowExecution {
 			throw new RunAbandonedError(ex);
 		}
 		this.nextSeq++;
-		this.eventsByStep.computeIfAbsent(step, (s) -> new ArrayList<>()).add(event);
+		this.eventsByStep.add(event);
 	}
 
 	/**
@@ -305,7 +304,7 @@ public class WorkflowExecution {
 			JournalEvent event = new JournalEvent(this.nextSeq, step, EventKind.SIGNAL_RECEIVED, name, 0, null, json,
 					null, null, now);
 			this.nextSeq++;
-			this.eventsByStep.computeIfAbsent(step, (s) -> new ArrayList<>()).add(event);
+			this.eventsByStep.add(event);
 		});
 		return payload;
 	}
@@ -360,7 +359,7 @@ public class WorkflowExecution {
 	}
 
 	void recordLocally(JournalEvent event) {
-		this.eventsByStep.computeIfAbsent(event.step(), (s) -> new ArrayList<>()).add(event);
+		this.eventsByStep.add(event);
 	}
 
 	private WorkflowCancelledException cancelled() {
