@@ -87,8 +87,8 @@ public class WorkflowRunner {
 	/**
 	 * Run a claimed workflow until it ends, suspends or must be abandoned.
 	 * @param claim the claim
-	 * @param preloaded the workflow and journal if the caller has them (a workflow it just created),
-	 * else null to load them
+	 * @param preloaded the workflow and journal if the caller has them (a workflow it just created, or
+	 * one whose claim read them), else null to load them
 	 * @return the workflow as it ended, or null if it did not end in this run
 	 */
 	public @Nullable WorkflowRecord run(ClaimedWorkflow claim, @Nullable LoadedWorkflow preloaded) {

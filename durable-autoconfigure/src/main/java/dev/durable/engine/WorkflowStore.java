@@ -155,9 +155,10 @@ public interface WorkflowStore extends WorkflowQueries {
 	 * @param now the current time
 	 * @param leaseUntil the lease expiry to set
 	 * @param limit the most workflows to claim
-	 * @return the claims made, possibly none
+	 * @return the claims made, possibly none, each with its workflow and journal if the store read
+	 * them in the same round trip
 	 */
-	List<ClaimedWorkflow> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit);
+	List<ClaimedRun> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit);
 
 	/**
 	 * Extend the leases of workflows this node runs.

@@ -144,7 +144,7 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 		Semaphore free = this.slots;
 		free.acquire();
 		int limit = 1 + free.drainPermits();
-		List<ClaimedWorkflow> claims;
+		List<ClaimedRun> claims;
 		try {
 			Instant now = now();
 			claims = this.engine.store()
@@ -156,13 +156,14 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 		}
 		free.release(limit - claims.size());
 		Instant claimedAt = now();
-		for (ClaimedWorkflow claim : claims) {
+		for (ClaimedRun run : claims) {
+			ClaimedWorkflow claim = run.claim();
 			if (claim.dueAt() != null) {
 				this.engine.events().workflowClaimed(claim.workflowId(), Duration.between(claim.dueAt(), claimedAt));
 			}
 			this.pool.execute(() -> {
 				try {
-					this.runner.run(claim);
+					this.runner.run(claim, run.loaded());
 				}
 				finally {
 					free.release();

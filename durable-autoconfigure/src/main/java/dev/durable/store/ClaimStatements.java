@@ -10,7 +10,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.durable.WorkflowStatus;
+import dev.durable.engine.ClaimedRun;
 import dev.durable.engine.ClaimedWorkflow;
+import dev.durable.engine.JournalEvent;
+import dev.durable.engine.LoadedWorkflow;
+import dev.durable.engine.WorkflowRecord;
 
 /**
  * Claims due workflows for a node in plain JDBC: one statement on PostgreSQL, where concurrent
@@ -31,17 +36,30 @@ final class ClaimStatements {
 	private static final String CLAIM = "update durable_workflow set status = 'RUNNING', owner = ?, run_token = ?, "
 			+ "waiting_for = null, due_at = ?, updated_at = ? where ";
 
-	// The claim commits without waiting for its WAL flush (synchronous_commit off for this
+	// One round trip claims and loads: the claimed rows, then their journals, as one result. The
+	// claim commits without waiting for its WAL flush (synchronous_commit off for this
 	// statement's transaction only). A claim lost to a database crash costs nothing: the workflow
 	// is due again, and the claiming run's first write, fenced by the lost token, is refused; a
 	// claim that a step's record depends on is flushed by that record's own synchronous commit,
-	// which flushes all WAL before it.
-	private static final String CLAIM_DUE_POSTGRESQL = "with expired as (" + SELECT_EXPIRED + " skip locked), "
+	// which flushes all WAL before it. The journal read sees the statement's snapshot, which is
+	// the whole journal: the new token fences out every writer of an older claim.
+	// Result rows share one shape: a claimed workflow is a row of seq 0 (events start at 1) that
+	// carries its type, result, input, parent, error and created_at in the columns an event uses
+	// for kind, name, input, output, error and recorded_at, then the time it became due and its
+	// cancel flag; its events follow in seq order.
+	private static final String CLAIM_AND_LOAD_POSTGRESQL = "with expired as (" + SELECT_EXPIRED + " skip locked), "
 			+ "other as (" + SELECT_OTHER_DUE + " skip locked), due as (select id, due_at from (select * from expired "
-			+ "union all select * from other) candidates order by claim_order, due_at limit ?) update durable_workflow w "
+			+ "union all select * from other) candidates order by claim_order, due_at limit ?), "
+			+ "claimed as (update durable_workflow w "
 			+ "set status = 'RUNNING', owner = ?, run_token = ?, waiting_for = null, due_at = ?, updated_at = ? "
 			+ "from due, (select set_config('synchronous_commit', 'off', true)) async_commit "
-			+ "where w.id = due.id returning w.id, due.due_at";
+			+ "where w.id = due.id returning w.id, w.type, w.input, w.result, w.error_type, w.error, w.parent_id, "
+			+ "w.cancel_requested, w.created_at, due.due_at as became_due) "
+			+ "select c.id, 0, 0, c.type, c.result, 0, c.input, c.parent_id, c.error_type, c.error, c.created_at, "
+			+ "c.became_due, c.cancel_requested from claimed c union all "
+			+ "select e.workflow_id, e.seq, e.step, e.kind, e.name, e.attempt, e.input, e.output, e.error_type, e.error, "
+			+ "e.recorded_at, null, null from durable_event e where e.workflow_id in (select id from claimed) "
+			+ "order by 1, 2";
 
 	private final boolean postgresql;
 
@@ -50,35 +68,63 @@ final class ClaimStatements {
 	}
 
 	/**
-	 * Whether a claim is one statement, which needs no transaction around it.
+	 * Whether a claim is one statement, which needs no transaction around it, and brings the claimed
+	 * workflows' rows and journals along ({@link #claimAndLoad}).
 	 */
 	boolean isOneStatement() {
 		return this.postgresql;
 	}
 
 	/**
-	 * Claim up to {@code limit} due workflows under a token.
+	 * PostgreSQL: claim up to {@code limit} due workflows under a token and read each one's row and
+	 * journal, in one statement.
+	 * @return the claims, each with the time it had become due, its workflow and its journal
+	 */
+	List<ClaimedRun> claimAndLoad(Connection connection, String nodeId, String token, Instant now, Instant leaseUntil,
+			int limit) throws SQLException {
+		List<ClaimedRun> runs = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(CLAIM_AND_LOAD_POSTGRESQL)) {
+			statement.setObject(1, now.atOffset(ZoneOffset.UTC));
+			statement.setInt(2, limit);
+			statement.setObject(3, now.atOffset(ZoneOffset.UTC));
+			statement.setInt(4, limit);
+			statement.setInt(5, limit);
+			bindClaim(statement, 6, nodeId, token, now, leaseUntil);
+			try (ResultSet rows = statement.executeQuery()) {
+				ClaimedWorkflow claim = null;
+				WorkflowRecord workflow = null;
+				List<JournalEvent> journal = new ArrayList<>();
+				while (rows.next()) {
+					if (rows.getLong(2) != 0) {
+						journal.add(JournalStatements.event(rows, 2));
+						continue;
+					}
+					if (claim != null) {
+						runs.add(new ClaimedRun(claim, new LoadedWorkflow(workflow, journal)));
+						journal = new ArrayList<>();
+					}
+					String id = rows.getString(1);
+					claim = new ClaimedWorkflow(id, token, instant(rows, 12));
+					workflow = new WorkflowRecord(id, rows.getString(4), WorkflowStatus.RUNNING, rows.getString(7),
+							rows.getString(5), rows.getString(9), rows.getString(10), nodeId, leaseUntil, rows.getString(8),
+							rows.getBoolean(13), instant(rows, 11), now);
+				}
+				if (claim != null) {
+					runs.add(new ClaimedRun(claim, new LoadedWorkflow(workflow, journal)));
+				}
+			}
+		}
+		return runs;
+	}
+
+	/**
+	 * Other databases: claim up to {@code limit} due workflows under a token, with locking selects
+	 * and a batched update in the caller's transaction.
 	 * @return the claims, with the time each had become due
 	 */
 	List<ClaimedWorkflow> claim(Connection connection, String nodeId, String token, Instant now, Instant leaseUntil, int limit)
 			throws SQLException {
 		List<ClaimedWorkflow> claims = new ArrayList<>();
-		if (this.postgresql) {
-			try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_POSTGRESQL)) {
-				statement.setObject(1, now.atOffset(ZoneOffset.UTC));
-				statement.setInt(2, limit);
-				statement.setObject(3, now.atOffset(ZoneOffset.UTC));
-				statement.setInt(4, limit);
-				statement.setInt(5, limit);
-				bindClaim(statement, 6, nodeId, token, now, leaseUntil);
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						claims.add(new ClaimedWorkflow(rows.getString(1), token, dueAt(rows)));
-					}
-				}
-			}
-			return claims;
-		}
 		for (String due : List.of(SELECT_EXPIRED, SELECT_OTHER_DUE)) {
 			try (PreparedStatement select = connection.prepareStatement(due)) {
 				select.setObject(1, now.atOffset(ZoneOffset.UTC));
@@ -107,7 +153,11 @@ final class ClaimStatements {
 	}
 
 	private static Instant dueAt(ResultSet rows) throws SQLException {
-		return rows.getObject(2, OffsetDateTime.class).toInstant();
+		return instant(rows, 2);
+	}
+
+	private static Instant instant(ResultSet rows, int column) throws SQLException {
+		return rows.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
 	private static int bindClaim(PreparedStatement statement, int index, String nodeId, String token, Instant now,

@@ -219,19 +219,24 @@ final class JournalStatements {
 			statement.setString(1, workflowId);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					events.add(event(rows));
+					events.add(event(rows, 1));
 				}
 			}
 		}
 		return events;
 	}
 
-	// A method of its own so that it is compiled after a few hundred rows: a replay's loop over a
-	// long journal runs only once per run and would otherwise stay interpreted for many runs.
-	private static JournalEvent event(ResultSet row) throws SQLException {
-		return new JournalEvent(row.getLong(1), row.getInt(2), EventKind.valueOf(row.getString(3)), row.getString(4),
-				row.getInt(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
-				row.getObject(10, OffsetDateTime.class).toInstant());
+	/**
+	 * Read an event from the columns seq, step, kind, name, attempt, input, output, error_type, error
+	 * and recorded_at, the first of them at {@code first}. A method of its own so that it is
+	 * compiled after a few hundred rows: a replay's loop over a long journal runs once per run and
+	 * would otherwise stay interpreted for many runs.
+	 */
+	static JournalEvent event(ResultSet row, int first) throws SQLException {
+		int i = first;
+		return new JournalEvent(row.getLong(i), row.getInt(i + 1), EventKind.valueOf(row.getString(i + 2)),
+				row.getString(i + 3), row.getInt(i + 4), row.getString(i + 5), row.getString(i + 6),
+				row.getString(i + 7), row.getString(i + 8), row.getObject(i + 9, OffsetDateTime.class).toInstant());
 	}
 
 	private void insert(Connection connection, String workflowId, JournalEvent event) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.durable.WorkflowStatus;
+import dev.durable.engine.ClaimedRun;
 import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
@@ -476,14 +477,17 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
-	public List<ClaimedWorkflow> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
+	public List<ClaimedRun> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
 		String token = UUID.randomUUID().toString();
-		if (this.claims.isOneStatement() && canGoDirect()) {
-			return direct("claim due workflows",
-					(connection) -> this.claims.claim(connection, nodeId, token, now, leaseUntil, limit));
+		if (this.claims.isOneStatement()) {
+			SqlWork<List<ClaimedRun>> claimAndLoad = (connection) -> this.claims.claimAndLoad(connection, nodeId, token,
+					now, leaseUntil, limit);
+			return canGoDirect() ? direct("claim due workflows", claimAndLoad)
+					: this.transactions.execute((tx) -> jdbc(claimAndLoad));
 		}
-		return this.transactions
+		List<ClaimedWorkflow> claimed = this.transactions
 			.execute((tx) -> jdbc((connection) -> this.claims.claim(connection, nodeId, token, now, leaseUntil, limit)));
+		return claimed.stream().map((claim) -> new ClaimedRun(claim, null)).toList();
 	}
 
 	@Override
