@@ -63,7 +63,7 @@ record BenchSettings(String serverUrl, String user, String password, boolean qui
 				read.integer("bench.w1.threads", 16), read.duration("bench.w1.warmup-window", quick ? "1s" : "3s"),
 				read.duration("bench.w1.window", quick ? "3s" : "15s"), read.integer("bench.w2.steps", 1000),
 				read.integer("bench.w2.repetitions", quick ? 1 : 10), read.integer("bench.w3.steps", 1000),
-				read.integer("bench.w3.repetitions", quick ? 2 : 7), read.integer("bench.w3.warmups", quick ? 2 : 6),
+				read.integer("bench.w3.repetitions", quick ? 2 : 7), read.integer("bench.w3.warmups", quick ? 2 : 20),
 				read.duration("bench.w3.sleep", "2s"),
 				read.integer("bench.w4.workflows", quick ? 500 : 10_000),
 				Double.parseDouble(read.text("bench.w4.park-millis", "6")),
