@@ -132,8 +132,10 @@ abstract class AbstractGroupCommitWriterTests {
 				new NewWorkflow("created", "Created", "[\"in\"]", NOW, created, "node-2", lease, null),
 				new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, "Created", 0, "[\"in\"]", null, null, null, NOW)));
 		Future<Boolean> step = write(new JournalWrite.Append(steps, new JournalEvent(2, 1, EventKind.ACTIVITY_FAILED,
-				"Steps.flaky", 3, "[1,\"x\"]", null, "java.lang.IllegalStateException", "said 'no'", NOW.plusMillis(7))));
-		Future<Boolean> end = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "\"ok\"", null, null,
+				"Steps.flaky", 3, "[1,\"x\",{\"a\":\"b\\\\c\"}]", null, "java.lang.IllegalStateException", "said 'no'",
+				NOW.plusMillis(7))));
+		// Text that an array literal must quote: the word NULL is not a null.
+		Future<Boolean> end = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "NULL", null, null,
 				event(2, 0, EventKind.WORKFLOW_COMPLETED)));
 		Future<Boolean> failure = write(new JournalWrite.Finish(fails, WorkflowStatus.FAILED, null, "java.io.IOException",
 				"disk\nfull", event(2, 0, EventKind.WORKFLOW_FAILED)));
@@ -161,12 +163,12 @@ abstract class AbstractGroupCommitWriterTests {
 			.containsExactly("WORKFLOW_STARTED", "Created", "[\"in\"]");
 		assertThat(row("select step, kind, name, attempt, input, output, error_type, error from durable_event "
 				+ "where workflow_id = 'steps' and seq = 2"))
-			.containsExactly(1, "ACTIVITY_FAILED", "Steps.flaky", 3, "[1,\"x\"]", null,
+			.containsExactly(1, "ACTIVITY_FAILED", "Steps.flaky", 3, "[1,\"x\",{\"a\":\"b\\\\c\"}]", null,
 					"java.lang.IllegalStateException", "said 'no'");
 		assertThat(instant("select recorded_at from durable_event where workflow_id = 'steps' and seq = 2"))
 			.isEqualTo(NOW.plusMillis(7));
 		assertThat(row("select status, result, error_type, error, owner, run_token, due_at from durable_workflow "
-				+ "where id = 'ends'")).containsExactly("COMPLETED", "\"ok\"", null, null, null, null, null);
+				+ "where id = 'ends'")).containsExactly("COMPLETED", "NULL", null, null, null, null, null);
 		assertThat(row("select status, result, error_type, error from durable_workflow where id = 'fails'"))
 			.containsExactly("FAILED", null, "java.io.IOException", "disk\nfull");
 		assertThat(events("ends")).containsExactly(1L, 2L);
