@@ -46,7 +46,10 @@ final class ClaimStatements {
 	// Result rows share one shape: a claimed workflow is a row of seq 0 (events start at 1) that
 	// carries its type, result, input, parent, error and created_at in the columns an event uses
 	// for kind, name, input, output, error and recorded_at, then the time it became due and its
-	// cancel flag; its events follow in seq order.
+	// cancel flag; its events follow in seq order. Each journal is read through the key's index:
+	// the lateral subquery (offset 0 keeps the planner from flattening it) probes it once per
+	// claimed row, where a join on "workflow_id in (claimed)" let a generic plan with stale
+	// statistics scan the whole event table on every claim.
 	private static final String CLAIM_AND_LOAD_POSTGRESQL = "with expired as (" + SELECT_EXPIRED + " skip locked), "
 			+ "other as (" + SELECT_OTHER_DUE + " skip locked), due as (select id, due_at from (select * from expired "
 			+ "union all select * from other) candidates order by claim_order, due_at limit ?), "
@@ -58,8 +61,8 @@ final class ClaimStatements {
 			+ "select c.id, 0, 0, c.type, c.result, 0, c.input, c.parent_id, c.error_type, c.error, c.created_at, "
 			+ "c.became_due, c.cancel_requested from claimed c union all "
 			+ "select e.workflow_id, e.seq, e.step, e.kind, e.name, e.attempt, e.input, e.output, e.error_type, e.error, "
-			+ "e.recorded_at, null, null from durable_event e where e.workflow_id in (select id from claimed) "
-			+ "order by 1, 2";
+			+ "e.recorded_at, null, null from claimed j cross join lateral (select * from durable_event e "
+			+ "where e.workflow_id = j.id offset 0) e order by 1, 2";
 
 	private final boolean postgresql;
 
