@@ -276,14 +276,19 @@ public class WorkflowExecution {
 		ensureLive();
 		JournalEvent event = new JournalEvent(this.nextSeq, step, kind, name, attempt, input, output, errorType, error,
 				now);
+		boolean cancelNow;
 		try {
-			this.engine.store().append(this.claim, event);
+			cancelNow = this.engine.store().append(this.claim, event);
 		}
 		catch (RuntimeException ex) {
 			throw new RunAbandonedError(ex);
 		}
 		this.nextSeq++;
 		this.eventsByStep.add(event);
+		if (cancelNow) {
+			// Delivered at the next durable call, as a cancellation through the lease keeper is.
+			requestCancel();
+		}
 	}
 
 	/**

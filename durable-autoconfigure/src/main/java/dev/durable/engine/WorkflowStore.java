@@ -67,11 +67,14 @@ public interface WorkflowStore extends WorkflowQueries {
 	 * Append an event for a claimed workflow: one insert that only inserts while the claim holds.
 	 * It leaves the workflow's row alone (the {@link LeaseKeeper} extends the lease); the journal's
 	 * key on (workflow, seq) refuses a second event at a position, whichever claim wrote the first.
+	 * The write reads the workflow's cancel flag on its way, so that a cancellation requested on
+	 * another node reaches the run at its next step, not at its next lease renewal.
 	 * @param claim the claim
 	 * @param event the event
+	 * @return whether cancellation of the workflow has been requested
 	 * @throws LeaseLostException if the claim was replaced
 	 */
-	void append(ClaimedWorkflow claim, JournalEvent event);
+	boolean append(ClaimedWorkflow claim, JournalEvent event);
 
 	/**
 	 * End a claimed workflow: write its final event, status, result or error, and drop the claim.

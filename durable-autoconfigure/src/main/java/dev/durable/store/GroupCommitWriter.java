@@ -52,10 +52,11 @@ final class GroupCommitWriter {
 
 	/**
 	 * Make a write and return once it is committed.
-	 * @return {@code true} if made, {@code false} if its claim was replaced and nothing was written
+	 * @return what became of it ({@link WriteOutcome#REFUSED} if its claim was replaced and nothing
+	 * was written)
 	 * @throws DataAccessException if the database failed; the write may or may not have been made
 	 */
-	boolean write(JournalWrite write) {
+	WriteOutcome write(JournalWrite write) {
 		Pending mine = new Pending(write);
 		List<Pending> batch = null;
 		synchronized (this.queue) {
@@ -167,7 +168,7 @@ final class GroupCommitWriter {
 
 	private void writeInOneStatement(Connection connection, List<Pending> batch) {
 		try {
-			boolean[] written = this.statements.writeTogether(connection, writesOf(batch));
+			WriteOutcome[] written = this.statements.writeTogether(connection, writesOf(batch));
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).written(written[i]);
 			}
@@ -192,7 +193,7 @@ final class GroupCommitWriter {
 	 */
 	private void commitTogether(List<Pending> batch) {
 		try {
-			boolean[] written = transaction(batch);
+			WriteOutcome[] written = transaction(batch);
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).written(written[i]);
 			}
@@ -210,14 +211,14 @@ final class GroupCommitWriter {
 		}
 	}
 
-	private boolean[] transaction(List<Pending> batch) throws SQLException {
+	private WriteOutcome[] transaction(List<Pending> batch) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			if (autoCommit) {
 				connection.setAutoCommit(false);
 			}
 			try {
-				boolean[] written = this.statements.writeEach(connection, writesOf(batch));
+				WriteOutcome[] written = this.statements.writeEach(connection, writesOf(batch));
 				connection.commit();
 				return written;
 			}
@@ -279,9 +280,7 @@ final class GroupCommitWriter {
 
 		volatile int state = WAITING;
 
-		private boolean written;
-
-		private boolean made;
+		private @Nullable WriteOutcome outcome;
 
 		@Nullable RuntimeException failure;
 
@@ -304,13 +303,12 @@ final class GroupCommitWriter {
 			}
 		}
 
-		void written(boolean written) {
-			this.written = written;
-			this.made = true;
+		void written(WriteOutcome outcome) {
+			this.outcome = outcome;
 		}
 
 		boolean decided() {
-			return this.made || this.failure != null;
+			return this.outcome != null || this.failure != null;
 		}
 
 		void finish() {
@@ -324,11 +322,15 @@ final class GroupCommitWriter {
 			LockSupport.unpark(this.caller);
 		}
 
-		boolean outcome() {
+		WriteOutcome outcome() {
 			if (this.failure != null) {
 				throw this.failure;
 			}
-			return this.written;
+			if (this.outcome == null) {
+				throw new IllegalStateException("Journal write of workflow '" + this.write.workflowId()
+						+ "' ended without an outcome");
+			}
+			return this.outcome;
 		}
 
 	}

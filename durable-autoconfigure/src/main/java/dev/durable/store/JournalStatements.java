@@ -50,6 +50,12 @@ final class JournalStatements {
 	private static final String APPEND = "insert into durable_event (" + EVENT_COLUMNS
 			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from durable_workflow where id = ? and run_token = ?";
 
+	/** PostgreSQL: the same insert, returning the workflow's cancel flag if it was made. */
+	private static final String APPEND_RETURNING_CANCEL = APPEND
+			+ " returning (select w.cancel_requested from durable_workflow w where w.id = workflow_id)";
+
+	private static final String CANCEL_REQUESTED = "select cancel_requested from durable_workflow where id = ?";
+
 	private static final String FINISH_COMBINED = "with fence as (" + FINISH + " returning id)" + FROM_FENCE;
 
 	private static final String CREATE_COMBINED = "with fence as (" + INSERT_CLAIMED + " returning id)" + FROM_FENCE;
@@ -70,23 +76,23 @@ final class JournalStatements {
 
 	/**
 	 * Make several workflows' writes one after another, in the connection's current transaction.
-	 * @return for each write, in order, whether it was made ({@code false}: its claim was replaced)
+	 * @return for each write, in order, what became of it
 	 */
-	boolean[] writeEach(Connection connection, List<JournalWrite> writes) throws SQLException {
-		boolean[] written = new boolean[writes.size()];
+	WriteOutcome[] writeEach(Connection connection, List<JournalWrite> writes) throws SQLException {
+		WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
 		for (int i = 0; i < writes.size(); i++) {
-			written[i] = write(connection, writes.get(i));
+			outcomes[i] = write(connection, writes.get(i));
 		}
-		return written;
+		return outcomes;
 	}
 
-	private boolean write(Connection connection, JournalWrite write) throws SQLException {
+	private WriteOutcome write(Connection connection, JournalWrite write) throws SQLException {
 		if (write instanceof JournalWrite.Append append) {
 			return append(connection, append.claim(), append.event());
 		}
 		if (write instanceof JournalWrite.Finish finish) {
-			return finish(connection, finish.claim(), finish.status(), finish.result(), finish.errorType(),
-					finish.error(), finish.event());
+			return WriteOutcome.of(finish(connection, finish.claim(), finish.status(), finish.result(),
+					finish.errorType(), finish.error(), finish.event()));
 		}
 		JournalWrite.Create create = (JournalWrite.Create) write;
 		try (PreparedStatement statement = connection.prepareStatement(INSERT_CLAIMED)) {
@@ -94,26 +100,25 @@ final class JournalStatements {
 			statement.executeUpdate();
 		}
 		insert(connection, create.workflowId(), create.startEvent());
-		return true;
+		return WriteOutcome.MADE;
 	}
 
 	/**
 	 * Make writes of any kinds in one statement (PostgreSQL only): a lone write in the statement of
 	 * its kind, several in {@link PostgresJournalBatch}'s.
-	 * @return for each write, in order, whether it was made ({@code false}: its claim was replaced)
+	 * @return for each write, in order, what became of it
 	 */
-	boolean[] writeTogether(Connection connection, List<JournalWrite> writes) throws SQLException {
+	WriteOutcome[] writeTogether(Connection connection, List<JournalWrite> writes) throws SQLException {
 		if (writes.size() > 1) {
 			return PostgresJournalBatch.write(connection, writes);
 		}
 		JournalWrite write = writes.get(0);
-		String sql = (write instanceof JournalWrite.Append) ? APPEND
-				: (write instanceof JournalWrite.Finish) ? FINISH_COMBINED : CREATE_COMBINED;
+		if (write instanceof JournalWrite.Append append) {
+			return new WriteOutcome[] { append(connection, append.claim(), append.event()) };
+		}
+		String sql = (write instanceof JournalWrite.Finish) ? FINISH_COMBINED : CREATE_COMBINED;
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			if (write instanceof JournalWrite.Append append) {
-				bindAppend(statement, append.claim(), append.event());
-			}
-			else if (write instanceof JournalWrite.Finish finish) {
+			if (write instanceof JournalWrite.Finish finish) {
 				int next = bindFinish(statement, finish.claim(), finish.status(), finish.result(), finish.errorType(),
 						finish.error(), finish.event().timestamp());
 				bindEvent(statement, next, null, finish.event());
@@ -122,7 +127,7 @@ final class JournalStatements {
 				JournalWrite.Create create = (JournalWrite.Create) write;
 				bindEvent(statement, bindClaimed(statement, create.workflow()), null, create.startEvent());
 			}
-			return new boolean[] { statement.executeUpdate() == 1 };
+			return new WriteOutcome[] { WriteOutcome.of(statement.executeUpdate() == 1) };
 		}
 	}
 
@@ -140,13 +145,31 @@ final class JournalStatements {
 	}
 
 	/**
-	 * Insert the event, if the claim still holds.
-	 * @return {@code false} if the claim was replaced and nothing was written
+	 * Insert the event, if the claim still holds, and read whether cancellation was requested: on
+	 * PostgreSQL in the same statement, elsewhere in a second one in the same transaction.
+	 * @return what became of the write
 	 */
-	boolean append(Connection connection, ClaimedWorkflow claim, JournalEvent event) throws SQLException {
+	WriteOutcome append(Connection connection, ClaimedWorkflow claim, JournalEvent event) throws SQLException {
+		if (this.combineFenceAndInsert) {
+			try (PreparedStatement statement = connection.prepareStatement(APPEND_RETURNING_CANCEL)) {
+				bindAppend(statement, claim, event);
+				try (ResultSet made = statement.executeQuery()) {
+					return !made.next() ? WriteOutcome.REFUSED
+							: made.getBoolean(1) ? WriteOutcome.MADE_CANCEL_REQUESTED : WriteOutcome.MADE;
+				}
+			}
+		}
 		try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
 			bindAppend(statement, claim, event);
-			return statement.executeUpdate() == 1;
+			if (statement.executeUpdate() == 0) {
+				return WriteOutcome.REFUSED;
+			}
+		}
+		try (PreparedStatement statement = connection.prepareStatement(CANCEL_REQUESTED)) {
+			statement.setString(1, claim.workflowId());
+			try (ResultSet row = statement.executeQuery()) {
+				return (row.next() && row.getBoolean(1)) ? WriteOutcome.MADE_CANCEL_REQUESTED : WriteOutcome.MADE;
+			}
 		}
 	}
 

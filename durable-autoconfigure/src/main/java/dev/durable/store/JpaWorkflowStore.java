@@ -264,25 +264,21 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
-	public void append(ClaimedWorkflow claim, JournalEvent event) {
-		if (canShareCommit()) {
-			if (!this.groupCommit.write(new JournalWrite.Append(claim, event))) {
-				throw new LeaseLostException(claim.workflowId());
-			}
-			return;
+	public boolean append(ClaimedWorkflow claim, JournalEvent event) {
+		WriteOutcome outcome = canShareCommit() ? this.groupCommit.write(new JournalWrite.Append(claim, event))
+				: this.transactions.execute((status) -> jdbc((connection) -> this.statements.append(connection, claim,
+						event)));
+		if (!outcome.made()) {
+			throw new LeaseLostException(claim.workflowId());
 		}
-		this.transactions.executeWithoutResult((status) -> {
-			if (!jdbc((connection) -> this.statements.append(connection, claim, event))) {
-				throw new LeaseLostException(claim.workflowId());
-			}
-		});
+		return outcome == WriteOutcome.MADE_CANCEL_REQUESTED;
 	}
 
 	@Override
 	public void finish(ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result,
 			@Nullable String errorType, @Nullable String error, JournalEvent event, @Nullable String parentId) {
 		if (parentId == null && canShareCommit()) {
-			if (!this.groupCommit.write(new JournalWrite.Finish(claim, status, result, errorType, error, event))) {
+			if (!this.groupCommit.write(new JournalWrite.Finish(claim, status, result, errorType, error, event)).made()) {
 				throw new LeaseLostException(claim.workflowId());
 			}
 			return;

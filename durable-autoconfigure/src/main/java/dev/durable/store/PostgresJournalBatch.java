@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.durable.engine.JournalEvent;
@@ -23,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every write is numbered by its place in the batch. Creates are always made (a clash fails the
  * statement); a finish is made if its update found the claim, an append if the claim is on the
- * row. Events are inserted for the writes made, and the statement returns their numbers. The
+ * row. Events are inserted for the writes made, and the statement returns their numbers, with
+ * each step's cancel flag. The
  * statement reads one snapshot: that is sound because a workflow makes one write at a time, so no
  * batch holds two writes of the same run.
  */
@@ -44,12 +46,13 @@ final class PostgresJournalBatch {
 			  where w.id = f.id and w.run_token = f.run_token
 			  returning f.write
 			), appended as (
-			  select a.write from unnest(?::int[], ?::varchar[], ?::varchar[]) as a(write, id, run_token)
+			  select a.write, w.cancel_requested from unnest(?::int[], ?::varchar[], ?::varchar[])
+			    as a(write, id, run_token)
 			  join durable_workflow w on w.id = a.id and w.run_token = a.run_token
 			), made as (
-			  select write from finished
-			  union all select write from appended
-			  union all select write from unnest(?::int[]) as c(write)
+			  select write, false as cancel_requested from finished
+			  union all select write, cancel_requested from appended
+			  union all select write, false from unnest(?::int[]) as c(write)
 			), events as (
 			  insert into durable_event (workflow_id, seq, step, kind, name, attempt, input, output, error_type,
 			    error, recorded_at)
@@ -60,16 +63,16 @@ final class PostgresJournalBatch {
 			    as e(write, workflow_id, seq, step, kind, name, attempt, input, output, error_type, error, recorded_at)
 			  where e.write in (select write from made)
 			)
-			select write from made""";
+			select write, cancel_requested from made""";
 
 	private PostgresJournalBatch() {
 	}
 
 	/**
 	 * Make the writes in one statement on the given connection.
-	 * @return for each write, in order, whether it was made ({@code false}: its claim was replaced)
+	 * @return for each write, in order, what became of it
 	 */
-	static boolean[] write(Connection connection, List<JournalWrite> writes) throws SQLException {
+	static WriteOutcome[] write(Connection connection, List<JournalWrite> writes) throws SQLException {
 		Columns created = new Columns(7);
 		Columns finished = new Columns(8);
 		Columns appended = new Columns(3);
@@ -108,13 +111,14 @@ final class PostgresJournalBatch {
 			statement.setArray(next++, connection.createArrayOf("int4", createdWrites.toArray()));
 			events.bind(connection, statement, next, "int4", "varchar", "int8", "int4", "varchar", "varchar", "int4",
 					"text", "text", "varchar", "text", "text");
-			boolean[] made = new boolean[writes.size()];
+			WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
+			Arrays.fill(outcomes, WriteOutcome.REFUSED);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					made[rows.getInt(1)] = true;
+					outcomes[rows.getInt(1)] = rows.getBoolean(2) ? WriteOutcome.MADE_CANCEL_REQUESTED : WriteOutcome.MADE;
 				}
 			}
-			return made;
+			return outcomes;
 		}
 	}
 

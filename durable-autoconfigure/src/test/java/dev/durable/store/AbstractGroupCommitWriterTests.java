@@ -81,24 +81,24 @@ abstract class AbstractGroupCommitWriterTests {
 		ClaimedWorkflow duplicate = running("duplicate");
 		ClaimedWorkflow ends = running("ends");
 		List<ClaimedWorkflow> others = List.of(running("a"), running("b"), running("c"));
-		Future<Boolean> leader = leadBehindClosedGate(first);
-		List<Future<Boolean>> queued = appendSecondEvents(others);
-		Future<Boolean> lostClaim = write(append(new ClaimedWorkflow(fenced.workflowId(), "stale-token", null), 2));
+		Future<WriteOutcome> leader = leadBehindClosedGate(first);
+		List<Future<WriteOutcome>> queued = appendSecondEvents(others);
+		Future<WriteOutcome> lostClaim = write(append(new ClaimedWorkflow(fenced.workflowId(), "stale-token", null), 2));
 		// Seq 1 exists: the database refuses this one, and only this one.
-		Future<Boolean> refused = write(append(duplicate, 1));
-		Future<Boolean> ending = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "\"ok\"", null, null,
+		Future<WriteOutcome> refused = write(append(duplicate, 1));
+		Future<WriteOutcome> ending = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "\"ok\"", null, null,
 				event(2, 0, EventKind.WORKFLOW_COMPLETED)));
 		waitUntil(() -> this.writer.queued() == 6);
 		int connectionsBefore = this.dataSource.connections();
 		this.dataSource.open();
 
-		assertThat(leader.get(10, TimeUnit.SECONDS)).isTrue();
-		for (Future<Boolean> other : queued) {
-			assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
+		for (Future<WriteOutcome> other : queued) {
+			assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
 		}
-		assertThat(lostClaim.get(10, TimeUnit.SECONDS)).as("a write under a replaced claim").isFalse();
+		assertThat(lostClaim.get(10, TimeUnit.SECONDS)).as("a write under a replaced claim").isEqualTo(WriteOutcome.REFUSED);
 		assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
-		assertThat(ending.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(ending.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
 		// The leader's connection, then the six queued writes (steps and an end) in one transaction,
 		// which the duplicate failed; then each alone: on PostgreSQL auto-committed on the same
 		// connection, elsewhere in a transaction of its own.
@@ -125,34 +125,39 @@ abstract class AbstractGroupCommitWriterTests {
 		ClaimedWorkflow fails = running("fails");
 		ClaimedWorkflow replaced = running("replaced");
 		ClaimedWorkflow replacedEnd = running("replaced-end");
+		ClaimedWorkflow cancelled = running("cancelled");
+		this.jdbc.update("update durable_workflow set cancel_requested = true where id = 'cancelled'");
 		ClaimedWorkflow created = new ClaimedWorkflow("created", UUID.randomUUID().toString(), null);
 		Instant lease = NOW.plusSeconds(45);
-		Future<Boolean> leader = leadBehindClosedGate(first);
-		Future<Boolean> create = write(new JournalWrite.Create(
+		Future<WriteOutcome> leader = leadBehindClosedGate(first);
+		Future<WriteOutcome> create = write(new JournalWrite.Create(
 				new NewWorkflow("created", "Created", "[\"in\"]", NOW, created, "node-2", lease, null),
 				new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, "Created", 0, "[\"in\"]", null, null, null, NOW)));
-		Future<Boolean> step = write(new JournalWrite.Append(steps, new JournalEvent(2, 1, EventKind.ACTIVITY_FAILED,
+		Future<WriteOutcome> step = write(new JournalWrite.Append(steps, new JournalEvent(2, 1, EventKind.ACTIVITY_FAILED,
 				"Steps.flaky", 3, "[1,\"x\",{\"a\":\"b\\\\c\"}]", null, "java.lang.IllegalStateException", "said 'no'",
 				NOW.plusMillis(7))));
 		// Text that an array literal must quote: the word NULL is not a null.
-		Future<Boolean> end = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "NULL", null, null,
+		Future<WriteOutcome> end = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "NULL", null, null,
 				event(2, 0, EventKind.WORKFLOW_COMPLETED)));
-		Future<Boolean> failure = write(new JournalWrite.Finish(fails, WorkflowStatus.FAILED, null, "java.io.IOException",
+		Future<WriteOutcome> failure = write(new JournalWrite.Finish(fails, WorkflowStatus.FAILED, null, "java.io.IOException",
 				"disk\nfull", event(2, 0, EventKind.WORKFLOW_FAILED)));
-		Future<Boolean> lostStep = write(append(new ClaimedWorkflow(replaced.workflowId(), "stale-token", null), 2));
-		Future<Boolean> lostEnd = write(new JournalWrite.Finish(new ClaimedWorkflow(replacedEnd.workflowId(), "stale",
+		Future<WriteOutcome> lostStep = write(append(new ClaimedWorkflow(replaced.workflowId(), "stale-token", null), 2));
+		Future<WriteOutcome> lostEnd = write(new JournalWrite.Finish(new ClaimedWorkflow(replacedEnd.workflowId(), "stale",
 				null), WorkflowStatus.COMPLETED, "\"late\"", null, null, event(2, 0, EventKind.WORKFLOW_COMPLETED)));
-		waitUntil(() -> this.writer.queued() == 6);
+		Future<WriteOutcome> cancelledStep = write(append(cancelled, 2));
+		waitUntil(() -> this.writer.queued() == 7);
 		int connectionsBefore = this.dataSource.connections();
 		this.dataSource.open();
 
-		assertThat(leader.get(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(create.get(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(step.get(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(end.get(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(failure.get(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(lostStep.get(10, TimeUnit.SECONDS)).as("a step under a replaced claim").isFalse();
-		assertThat(lostEnd.get(10, TimeUnit.SECONDS)).as("an end under a replaced claim").isFalse();
+		assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
+		assertThat(cancelledStep.get(10, TimeUnit.SECONDS)).as("a step of a workflow whose cancellation was requested")
+			.isEqualTo(WriteOutcome.MADE_CANCEL_REQUESTED);
+		assertThat(create.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
+		assertThat(step.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
+		assertThat(end.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
+		assertThat(failure.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
+		assertThat(lostStep.get(10, TimeUnit.SECONDS)).as("a step under a replaced claim").isEqualTo(WriteOutcome.REFUSED);
+		assertThat(lostEnd.get(10, TimeUnit.SECONDS)).as("an end under a replaced claim").isEqualTo(WriteOutcome.REFUSED);
 		assertThat(this.dataSource.connections() - connectionsBefore).as("connections after the gate opened")
 			.isEqualTo(1 + 1);
 		assertThat(row("select type, status, input, owner, run_token from durable_workflow where id = 'created'"))
@@ -180,20 +185,33 @@ abstract class AbstractGroupCommitWriterTests {
 	}
 
 	@Test
+	void aLoneStepReadsWhetherCancellationWasRequested() throws Exception {
+		ClaimedWorkflow running = running("running");
+		ClaimedWorkflow cancelled = running("cancelled");
+		this.jdbc.update("update durable_workflow set cancel_requested = true where id = 'cancelled'");
+
+		assertThat(this.writer.write(append(running, 2))).isEqualTo(WriteOutcome.MADE);
+		assertThat(this.writer.write(append(cancelled, 2))).isEqualTo(WriteOutcome.MADE_CANCEL_REQUESTED);
+		assertThat(this.writer.write(append(new ClaimedWorkflow("cancelled", "stale-token", null), 3)))
+			.isEqualTo(WriteOutcome.REFUSED);
+		assertThat(events("cancelled")).containsExactly(1L, 2L);
+	}
+
+	@Test
 	void aRefusedStepInABatchOfStepsFailsAloneAndTheOthersAreMade() throws Exception {
 		ClaimedWorkflow first = running("first");
 		ClaimedWorkflow duplicate = running("duplicate");
 		List<ClaimedWorkflow> others = List.of(running("a"), running("b"), running("c"));
-		Future<Boolean> leader = leadBehindClosedGate(first);
-		List<Future<Boolean>> queued = appendSecondEvents(others);
-		Future<Boolean> refused = write(append(duplicate, 1));
+		Future<WriteOutcome> leader = leadBehindClosedGate(first);
+		List<Future<WriteOutcome>> queued = appendSecondEvents(others);
+		Future<WriteOutcome> refused = write(append(duplicate, 1));
 		waitUntil(() -> this.writer.queued() == 4);
 		int connectionsBefore = this.dataSource.connections();
 		this.dataSource.open();
 
-		assertThat(leader.get(10, TimeUnit.SECONDS)).isTrue();
-		for (Future<Boolean> other : queued) {
-			assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
+		for (Future<WriteOutcome> other : queued) {
+			assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
 		}
 		assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
 		// On PostgreSQL the batch is one auto-committed statement, which the duplicate rolled back
@@ -217,9 +235,9 @@ abstract class AbstractGroupCommitWriterTests {
 			runs.add(this.callers.submit(() -> {
 				ClaimedWorkflow claim = new ClaimedWorkflow(id, UUID.randomUUID().toString(), null);
 				assertThat(this.writer.write(new JournalWrite.Create(new NewWorkflow(id, "Burst", "[]", NOW, claim,
-						"node", NOW.plusSeconds(30), null), event(1, 0, EventKind.WORKFLOW_STARTED)))).isTrue();
+						"node", NOW.plusSeconds(30), null), event(1, 0, EventKind.WORKFLOW_STARTED)))).isEqualTo(WriteOutcome.MADE);
 				for (int step = 1; step <= steps; step++) {
-					assertThat(this.writer.write(append(claim, step + 1))).isTrue();
+					assertThat(this.writer.write(append(claim, step + 1))).isEqualTo(WriteOutcome.MADE);
 				}
 				return null;
 			}));
@@ -238,15 +256,15 @@ abstract class AbstractGroupCommitWriterTests {
 	/**
 	 * Start a leader's write and hold it at the data source's door, so that what follows queues.
 	 */
-	private Future<Boolean> leadBehindClosedGate(ClaimedWorkflow leader) throws InterruptedException {
+	private Future<WriteOutcome> leadBehindClosedGate(ClaimedWorkflow leader) throws InterruptedException {
 		this.dataSource.close();
-		Future<Boolean> written = write(append(leader, 2));
+		Future<WriteOutcome> written = write(append(leader, 2));
 		waitUntil(() -> this.dataSource.waiting() == 1);
 		return written;
 	}
 
-	private List<Future<Boolean>> appendSecondEvents(List<ClaimedWorkflow> claims) {
-		List<Future<Boolean>> writes = new ArrayList<>();
+	private List<Future<WriteOutcome>> appendSecondEvents(List<ClaimedWorkflow> claims) {
+		List<Future<WriteOutcome>> writes = new ArrayList<>();
 		for (ClaimedWorkflow claim : claims) {
 			writes.add(write(append(claim, 2)));
 		}
@@ -272,7 +290,7 @@ abstract class AbstractGroupCommitWriterTests {
 		return new ClaimedWorkflow(id, token, null);
 	}
 
-	private Future<Boolean> write(JournalWrite write) {
+	private Future<WriteOutcome> write(JournalWrite write) {
 		return this.callers.submit(() -> this.writer.write(write));
 	}
 
