@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The hot path of the journal in plain JDBC: a step's fenced write and a run's journal read. Every
  * step pays for these, so they skip the entity machinery. A step is one insert that checks the
- * claim's token on the way; starts and ends, which write the row too, are one statement on
- * PostgreSQL (a writable common table expression).
+ * claim's token on the way and reads back the workflow's cancel flag; starts and ends, which
+ * write the row too, are one statement on PostgreSQL (a writable common table expression).
  */
 final class JournalStatements {
 

@@ -488,15 +488,18 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	@Override
 	public Set<String> renewLeases(Collection<ClaimedWorkflow> claims, Instant leaseUntil) {
-		return this.transactions.execute((tx) -> {
-			for (ClaimedWorkflow claim : claims) {
-				this.entityManager
-					.createQuery("update DurableWorkflow w set w.dueAt = :lease where w.id = :id and w.runToken = :token")
-					.setParameter("lease", leaseUntil)
-					.setParameter("id", claim.workflowId())
-					.setParameter("token", claim.runToken())
-					.executeUpdate();
-			}
+		// One transaction per lease: holding one running row's lock while waiting for another's
+		// deadlocked with group commits that end several of those workflows in one statement
+		// (seen at 100,000 waking workflows). A renewal is rare (every lease-duration / 3).
+		for (ClaimedWorkflow claim : claims) {
+			this.transactions.executeWithoutResult((tx) -> this.entityManager
+				.createQuery("update DurableWorkflow w set w.dueAt = :lease where w.id = :id and w.runToken = :token")
+				.setParameter("lease", leaseUntil)
+				.setParameter("id", claim.workflowId())
+				.setParameter("token", claim.runToken())
+				.executeUpdate());
+		}
+		return this.readOnly.execute((tx) -> {
 			return Set.copyOf(this.entityManager
 				.createQuery("select w.id from DurableWorkflow w where w.id in :ids and w.cancelRequested = true",
 						String.class)
