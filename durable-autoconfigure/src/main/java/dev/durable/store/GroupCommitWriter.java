@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -167,8 +168,17 @@ final class GroupCommitWriter {
 	}
 
 	private void writeInOneStatement(Connection connection, List<Pending> batch) {
+		makeOrSplit(batch, "statement", (writes) -> this.statements.writeTogether(connection, writesOf(writes)),
+				(pending) -> writeInOneStatement(connection, List.of(pending)));
+	}
+
+	/**
+	 * Make a batch's writes with {@code work} and record each outcome; if the batch fails, make
+	 * each write alone with {@code alone}, so that one write's error fails no other.
+	 */
+	private void makeOrSplit(List<Pending> batch, String what, BatchWork work, Consumer<Pending> alone) {
 		try {
-			WriteOutcome[] written = this.statements.writeTogether(connection, writesOf(batch));
+			WriteOutcome[] written = work.make(batch);
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).written(written[i]);
 			}
@@ -178,10 +188,10 @@ final class GroupCommitWriter {
 				batch.get(0).failure = translate(ex);
 				return;
 			}
-			logger.debug("A shared journal statement failed (" + ex + "); writing its " + batch.size()
+			logger.debug("A shared journal " + what + " failed (" + ex + "); writing its " + batch.size()
 					+ " writes one by one");
 			for (Pending pending : batch) {
-				writeInOneStatement(connection, List.of(pending));
+				alone.accept(pending);
 			}
 		}
 	}
@@ -192,23 +202,7 @@ final class GroupCommitWriter {
 	 * fails no other.
 	 */
 	private void commitTogether(List<Pending> batch) {
-		try {
-			WriteOutcome[] written = transaction(batch);
-			for (int i = 0; i < batch.size(); i++) {
-				batch.get(i).written(written[i]);
-			}
-		}
-		catch (SQLException | RuntimeException ex) {
-			if (batch.size() == 1) {
-				batch.get(0).failure = translate(ex);
-				return;
-			}
-			logger.debug("A shared journal transaction failed (" + ex + "); writing its " + batch.size()
-					+ " writes one by one");
-			for (Pending pending : batch) {
-				commitTogether(List.of(pending));
-			}
-		}
+		makeOrSplit(batch, "transaction", this::transaction, (pending) -> commitTogether(List.of(pending)));
 	}
 
 	private WriteOutcome[] transaction(List<Pending> batch) throws SQLException {
@@ -258,6 +252,14 @@ final class GroupCommitWriter {
 					: new org.springframework.jdbc.UncategorizedSQLException("journal write", null, sql);
 		}
 		return (RuntimeException) ex;
+	}
+
+	/** Makes a batch's writes, all or none. */
+	@FunctionalInterface
+	private interface BatchWork {
+
+		WriteOutcome[] make(List<Pending> batch) throws SQLException;
+
 	}
 
 	/**

@@ -95,8 +95,13 @@ final class JournalStatements {
 					finish.errorType(), finish.error(), finish.event()));
 		}
 		JournalWrite.Create create = (JournalWrite.Create) write;
-		try (PreparedStatement statement = connection.prepareStatement(INSERT_CLAIMED)) {
-			bindClaimed(statement, create.workflow());
+		String sql = this.combineFenceAndInsert ? CREATE_COMBINED : INSERT_CLAIMED;
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			int next = bindClaimed(statement, create.workflow());
+			if (this.combineFenceAndInsert) {
+				bindEvent(statement, next, null, create.startEvent());
+				return WriteOutcome.of(statement.executeUpdate() == 1);
+			}
 			statement.executeUpdate();
 		}
 		insert(connection, create.workflowId(), create.startEvent());
@@ -112,23 +117,7 @@ final class JournalStatements {
 		if (writes.size() > 1) {
 			return PostgresJournalBatch.write(connection, writes);
 		}
-		JournalWrite write = writes.get(0);
-		if (write instanceof JournalWrite.Append append) {
-			return new WriteOutcome[] { append(connection, append.claim(), append.event()) };
-		}
-		String sql = (write instanceof JournalWrite.Finish) ? FINISH_COMBINED : CREATE_COMBINED;
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			if (write instanceof JournalWrite.Finish finish) {
-				int next = bindFinish(statement, finish.claim(), finish.status(), finish.result(), finish.errorType(),
-						finish.error(), finish.event().timestamp());
-				bindEvent(statement, next, null, finish.event());
-			}
-			else {
-				JournalWrite.Create create = (JournalWrite.Create) write;
-				bindEvent(statement, bindClaimed(statement, create.workflow()), null, create.startEvent());
-			}
-			return new WriteOutcome[] { WriteOutcome.of(statement.executeUpdate() == 1) };
-		}
+		return new WriteOutcome[] { write(connection, writes.get(0)) };
 	}
 
 	private static int bindClaimed(PreparedStatement statement, NewWorkflow workflow)
