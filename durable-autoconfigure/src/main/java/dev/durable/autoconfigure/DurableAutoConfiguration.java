@@ -37,6 +37,7 @@ import dev.durable.engine.WorkflowEventListeners;
 import dev.durable.engine.WorkflowOutcomes;
 import dev.durable.engine.WorkflowRetrier;
 import dev.durable.engine.WorkflowRunner;
+import dev.durable.engine.TimedAttempts;
 import dev.durable.engine.WorkflowStarter;
 import dev.durable.engine.WorkflowStore;
 import dev.durable.engine.WorkflowWorker;
@@ -153,8 +154,10 @@ public final class DurableAutoConfiguration {
 
 	@Bean
 	ActivityInvoker durableActivityInvoker(RetryPolicies retryPolicies, PlatformTransactionManager transactionManager,
-			BeanFactory beanFactory, ObjectProvider<ExecutionObserver> observer, ObjectProvider<ActivityFaults> faults) {
+			BeanFactory beanFactory, DurableProperties properties, ObjectProvider<ExecutionObserver> observer,
+			ObjectProvider<ActivityFaults> faults) {
 		return new ActivityInvoker(retryPolicies, new ActivityTransactions(transactionManager, beanFactory),
+				new TimedAttempts(properties.getWorker().getTimedActivityThreads()),
 				observer.getIfUnique(() -> ExecutionObserver.NONE), faults.getIfUnique());
 	}
 

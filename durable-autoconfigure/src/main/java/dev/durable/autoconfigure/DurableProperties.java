@@ -264,6 +264,13 @@ public class DurableProperties {
 		 */
 		private Duration inThreadWaitLimit = Duration.ofSeconds(1);
 
+		/**
+		 * Most activity attempts with a timeout that run at once on this node (each on a thread
+		 * of its own); an attempt that ignores the interrupt at its timeout keeps its thread until
+		 * it returns, and is logged at WARN.
+		 */
+		private int timedActivityThreads = 64;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -310,6 +317,14 @@ public class DurableProperties {
 
 		public void setInThreadWaitLimit(Duration inThreadWaitLimit) {
 			this.inThreadWaitLimit = inThreadWaitLimit;
+		}
+
+		public int getTimedActivityThreads() {
+			return this.timedActivityThreads;
+		}
+
+		public void setTimedActivityThreads(int timedActivityThreads) {
+			this.timedActivityThreads = timedActivityThreads;
 		}
 
 	}

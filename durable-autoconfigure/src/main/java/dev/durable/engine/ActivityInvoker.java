@@ -5,10 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outcome. A backoff longer than the in-thread limit suspends the workflow; the next run resumes
  * with the attempts already made and waits only what is left of the backoff.
  */
-public class ActivityInvoker {
+public class ActivityInvoker implements AutoCloseable {
 
 	private final RetryPolicies retryPolicies;
 
@@ -35,43 +31,21 @@ public class ActivityInvoker {
 
 	private final @Nullable ActivityFaults faults;
 
-	private final ExecutorService timedAttempts = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "durable-timed-activity");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final TimedAttempts timedAttempts;
 
 	/**
 	 * Create the invoker.
 	 * @param retryPolicies resolves each activity's retry policy
 	 * @param transactions finds the transactions of {@code @Transactional} activities
-	 */
-	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions) {
-		this(retryPolicies, transactions, ExecutionObserver.NONE);
-	}
-
-	/**
-	 * Create the invoker with an observer of attempts.
-	 * @param retryPolicies resolves each activity's retry policy
-	 * @param transactions finds the transactions of {@code @Transactional} activities
-	 * @param observer observes each attempt (tracing)
-	 */
-	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions,
-			ExecutionObserver observer) {
-		this(retryPolicies, transactions, observer, null);
-	}
-
-	/**
-	 * Create the invoker with an observer of attempts and fault-injection points.
-	 * @param retryPolicies resolves each activity's retry policy
-	 * @param transactions finds the transactions of {@code @Transactional} activities
+	 * @param timedAttempts the pool on which attempts with a timeout run
 	 * @param observer observes each attempt (tracing)
 	 * @param faults test support's fault-injection points, or null (the default) for none
 	 */
-	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions,
+	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions, TimedAttempts timedAttempts,
 			ExecutionObserver observer, @Nullable ActivityFaults faults) {
 		this.retryPolicies = retryPolicies;
 		this.transactions = transactions;
+		this.timedAttempts = timedAttempts;
 		this.observer = observer;
 		this.faults = faults;
 	}
@@ -137,6 +111,14 @@ public class ActivityInvoker {
 		}
 	}
 
+	/**
+	 * Stop the timed-attempt pool with the application: running timed attempts are interrupted.
+	 */
+	@Override
+	public void close() {
+		this.timedAttempts.close();
+	}
+
 	private static Instant nextAttemptOf(JournalEvent failedAttempt) {
 		String recorded = failedAttempt.output();
 		return (recorded != null) ? JournalValues.readInstant(recorded) : failedAttempt.timestamp();
@@ -144,8 +126,8 @@ public class ActivityInvoker {
 
 	/**
 	 * Run one attempt; on success its completion is journaled, inside the activity's transaction if
-	 * it has one. An attempt with a timeout runs on its own thread, which is interrupted and left
-	 * behind if it overruns.
+	 * it has one. An attempt with a timeout runs on the bounded timed-attempt pool, and is
+	 * interrupted if it overruns.
 	 */
 	private Outcome attempt(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
 			int step, int attempt, String input) {
@@ -154,21 +136,15 @@ public class ActivityInvoker {
 			return runAttempt(execution, activity, invocation, step, attempt, input, null);
 		}
 		AttemptGate gate = new AttemptGate();
-		Future<Outcome> future = this.timedAttempts
-			.submit(() -> runAttempt(execution, activity, invocation, step, attempt, input, gate));
+		String what = "Activity '" + activity.name() + "' attempt " + attempt + " of workflow '"
+				+ execution.workflowId() + "'";
 		try {
-			try {
-				return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException ex) {
-				if (gate.timeOut()) {
-					future.cancel(true);
-					return new Outcome(null, new TimeoutException("Activity '" + activity.name() + "' attempt "
-							+ attempt + " did not finish within " + timeout));
-				}
-				// The attempt finished at the deadline and is recording its completion: take it.
-				return future.get();
-			}
+			return this.timedAttempts.run(what, timeout,
+					() -> runAttempt(execution, activity, invocation, step, attempt, input, gate), gate::timeOut);
+		}
+		catch (TimeoutException ex) {
+			return new Outcome(null, new TimeoutException("Activity '" + activity.name() + "' attempt " + attempt
+					+ " did not finish within " + timeout));
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof Error error) {
@@ -179,7 +155,6 @@ public class ActivityInvoker {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			gate.timeOut();
-			future.cancel(true);
 			throw new RunAbandonedError(new IllegalStateException("Interrupted while running activity '"
 					+ activity.name() + "'", ex));
 		}
