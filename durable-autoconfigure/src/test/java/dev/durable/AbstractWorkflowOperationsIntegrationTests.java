@@ -15,6 +15,7 @@ import dev.durable.engine.WorkflowStore;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.Calls;
+import dev.durable.testapp.EscalationWorkflow;
 import dev.durable.testapp.Line;
 import dev.durable.testapp.OrderWorkflow;
 import dev.durable.testapp.TestApplication;
@@ -43,6 +44,9 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 
 	@Autowired
 	ApprovalWorkflow approvals;
+
+	@Autowired
+	EscalationWorkflow escalations;
 
 	@Autowired
 	WorkflowClient client;
@@ -128,6 +132,38 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 		HttpResponse<String> conflict = delete("/actuator/workflows/" + done);
 		assertThat(conflict.statusCode()).isEqualTo(409);
 		assertThat(conflict.body()).contains("already ended (status COMPLETED)");
+	}
+
+	@Test
+	void childWorkflowsAreShownSignalledCancelledAndRetriedByTheirIdWithASlash() throws Exception {
+		String id = "op-child-" + UUID.randomUUID();
+		WorkflowHandle<String> parent = this.client.start(id, () -> this.escalations.escalate(id));
+		String child = id + "/1";
+		awaitStatus(child, WorkflowStatus.WAITING);
+		HttpResponse<String> shown = get("/actuator/workflows/" + child);
+		assertThat(shown.statusCode()).isEqualTo(200);
+		assertThat(shown.body()).contains("\"id\":\"" + child + "\"").contains("ApprovalWorkflow.approve");
+		HttpResponse<String> signalled = post("/actuator/workflows/" + child + "/signal",
+				"{\"name\":\"decision\",\"payload\":\"{\\\"approvedBy\\\":\\\"ada\\\",\\\"approved\\\":true}\"}");
+		assertThat(signalled.statusCode()).isEqualTo(200);
+		assertThat(signalled.body()).contains("\"id\":\"" + child + "\"");
+		assertThat(parent.await(AWAIT)).isEqualTo("escalated: ada approved");
+
+		String cancelled = "op-child-cancel-" + UUID.randomUUID();
+		WorkflowHandle<String> cancelledParent = this.client.start(cancelled,
+				() -> this.escalations.escalate(cancelled));
+		awaitStatus(cancelled + "/1", WorkflowStatus.WAITING);
+		assertThat(delete("/actuator/workflows/" + cancelled + "/1").statusCode()).isEqualTo(200);
+		assertThatExceptionOfType(WorkflowFailedException.class).isThrownBy(() -> cancelledParent.await(AWAIT));
+		assertThat(this.client.handle(cancelled + "/1").status()).isEqualTo(WorkflowStatus.CANCELLED);
+
+		String failed = "op-child-retry-" + UUID.randomUUID();
+		this.client.start(failed, () -> this.approvals.parent(failed)).await(AWAIT);
+		String failedChild = failed + "/2";
+		assertThat(this.client.handle(failedChild).status()).isEqualTo(WorkflowStatus.FAILED);
+		HttpResponse<String> retried = post("/actuator/workflows/" + failedChild + "/retry", "{}");
+		assertThat(retried.statusCode()).isEqualTo(200);
+		assertThat(retried.body()).contains("\"id\":\"" + failedChild + "\"").contains("\"action\":\"retry\"");
 	}
 
 	@Test
@@ -242,6 +278,14 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 		HttpResponse<String> script = get("/durable/dashboard.js");
 		assertThat(script.statusCode()).isEqualTo(200);
 		assertThat(script.body()).contains("/actuator/workflows").contains("textContent");
+	}
+
+	private void awaitStatus(String id, WorkflowStatus status) throws InterruptedException {
+		long deadline = System.nanoTime() + AWAIT.toNanos();
+		while (this.store.find(id).map((workflow) -> workflow.status() != status).orElse(true)) {
+			assertThat(System.nanoTime()).as("waiting for " + id + " to be " + status).isLessThan(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	private double count(String name, String tag, String value) {

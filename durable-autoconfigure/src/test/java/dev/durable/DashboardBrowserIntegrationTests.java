@@ -1,13 +1,11 @@
 package dev.durable;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 
+import dev.durable.test.HeadlessChromium;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.AfterEach;
@@ -15,12 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,19 +24,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in a real browser: headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}, which {@code .ci/run} installs) driven by Selenium against the test
- * application on embedded H2. Screenshots of each step are kept in
- * {@code target/dashboard-screenshots}.
+ * The dashboard in a real browser ({@link HeadlessChromium}) against the test application on
+ * embedded H2. Screenshots of each step are kept in {@code target/dashboard-screenshots}.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardBrowserIntegrationTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
 
 	private static final Duration AWAIT = Duration.ofSeconds(60);
 
@@ -58,36 +44,23 @@ class DashboardBrowserIntegrationTests {
 	@TempDir
 	Path profile;
 
+	private HeadlessChromium chromium;
+
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
 	void startBrowser() {
-		String install = "The dashboard's browser test needs headless Chromium: install Debian's chromium and "
-				+ "chromium-driver packages (apt-get install -y chromium chromium-driver), as .ci/run does";
-		assertThat(Files.isExecutable(CHROMIUM)).as(install + "; missing " + CHROMIUM).isTrue();
-		assertThat(Files.isExecutable(CHROMEDRIVER)).as(install + "; missing " + CHROMEDRIVER).isTrue();
-		// An explicit driver keeps Selenium Manager from looking for (or downloading) one.
-		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.browser, AWAIT, Duration.ofMillis(250));
-		this.wait.ignoring(StaleElementReferenceException.class);
+		this.chromium = HeadlessChromium.start(this.profile, AWAIT);
+		this.browser = this.chromium.driver();
+		this.wait = this.chromium.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 
@@ -107,7 +80,7 @@ class DashboardBrowserIntegrationTests {
 			.until((driver) -> refreshedRowStatus(row).equals("WAITING"));
 		screenshot("1-list-waiting");
 
-		this.browser.findElement(row).click();
+		clickWhenSettled(row);
 		this.wait.withMessage(() -> "timeline of " + id + " with its signal wait")
 			.until((driver) -> id.equals(detail().getDomAttribute("data-workflow-id"))
 					&& !this.browser.findElements(By.cssSelector("#events tr[data-event-type='SIGNAL_WAIT_STARTED']"))
@@ -124,7 +97,7 @@ class DashboardBrowserIntegrationTests {
 
 		this.wait.withMessage(() -> "workflow " + id + " listed as COMPLETED")
 			.until((driver) -> refreshedRowStatus(row).equals("COMPLETED"));
-		this.browser.findElement(row).click();
+		clickWhenSettled(row);
 		By completed = By.cssSelector("#events tr[data-event-type='WORKFLOW_COMPLETED']");
 		this.wait.withMessage(() -> "timeline of " + id + " ending in WORKFLOW_COMPLETED")
 			.until((driver) -> "COMPLETED".equals(detail().getDomAttribute("data-status"))
@@ -147,6 +120,14 @@ class DashboardBrowserIntegrationTests {
 			.orElse("");
 	}
 
+	/** The list re-renders after each fetch: click a row once it stays put. */
+	private void clickWhenSettled(By element) {
+		this.wait.until((driver) -> {
+			driver.findElement(element).click();
+			return true;
+		});
+	}
+
 	private String message() {
 		return this.browser.findElement(By.id("message")).getText();
 	}
@@ -156,9 +137,7 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	private void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		File file = this.browser.getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		this.chromium.screenshot(name);
 	}
 
 }

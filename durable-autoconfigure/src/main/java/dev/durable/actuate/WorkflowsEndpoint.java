@@ -2,8 +2,10 @@ package dev.durable.actuate;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -20,20 +22,36 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.Selector.Match;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The {@code workflows} actuator endpoint: lists workflows and shows one with its journal;
  * signals, cancels ({@code DELETE}) and retries workflows.
+ *
+ * <p>Read-only unless the application grants more
+ * ({@code management.endpoint.workflows.access=unrestricted}), as Spring Boot's endpoint access
+ * model has it. Values (inputs, results, payloads, error messages) are shown as the
+ * {@code show-values} setting says, like the {@code env} endpoint's; otherwise they read
+ * {@value #HIDDEN}. Workflow ids may contain {@code /} (child workflows): the id is the rest of
+ * the path.
  */
-@Endpoint(id = "workflows")
+@Endpoint(id = "workflows", defaultAccess = Access.READ_ONLY)
 public class WorkflowsEndpoint {
+
+	/** What a value reads when it is not shown. */
+	public static final String HIDDEN = "******";
+
+	private static final String HIDDEN_JSON = "\"" + HIDDEN + "\"";
 
 	private static final int DEFAULT_LIMIT = 100;
 
@@ -49,16 +67,26 @@ public class WorkflowsEndpoint {
 
 	private final WorkflowRetrier retrier;
 
+	private final Show showValues;
+
+	private final Set<String> roles;
+
 	/**
 	 * Create the endpoint.
 	 * @param queries read access to workflows and journals
 	 * @param client signals and cancels workflows
 	 * @param retrier retries failed workflows
+	 * @param showValues when values are shown
+	 * @param roles the roles that may see values under {@link Show#WHEN_AUTHORIZED} (any
+	 * authenticated user if empty)
 	 */
-	public WorkflowsEndpoint(WorkflowQueries queries, WorkflowClient client, WorkflowRetrier retrier) {
+	public WorkflowsEndpoint(WorkflowQueries queries, WorkflowClient client, WorkflowRetrier retrier, Show showValues,
+			Set<String> roles) {
 		this.queries = queries;
 		this.client = client;
 		this.retrier = retrier;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
 	}
 
 	/**
@@ -92,14 +120,19 @@ public class WorkflowsEndpoint {
 
 	/**
 	 * Show one workflow with its journal.
-	 * @param id the workflow id
+	 * @param securityContext who asks, for the {@code show-values} decision
+	 * @param path the workflow id, split at its {@code /}
 	 * @return the workflow, or null (404) if unknown
 	 */
 	@ReadOperation
-	public @Nullable WorkflowDetail workflow(@Selector String id) {
+	public @Nullable WorkflowDetail workflow(SecurityContext securityContext,
+			@Selector(match = Match.ALL_REMAINING) String... path) {
+		String id = String.join("/", path);
+		boolean shown = this.showValues.isShown(securityContext, this.roles);
 		return this.queries.find(id)
 			.map((workflow) -> WorkflowDetail.of(workflow,
-					this.queries.journal(id).stream().map(EventDescriptor::of).toList()))
+					this.queries.journal(id).stream().map((event) -> EventDescriptor.of(event, shown)).toList(),
+					shown))
 			.orElse(null);
 	}
 
@@ -107,16 +140,22 @@ public class WorkflowsEndpoint {
 	 * Act on a workflow: {@code POST .../workflows/{id}/signal} with {@code name} and
 	 * {@code payload} (the payload's JSON text), or {@code POST .../workflows/{id}/retry} to run a
 	 * failed workflow again from where it stopped.
-	 * @param id the workflow id
-	 * @param action {@code signal} or {@code retry}
+	 * @param path the workflow id, split at its {@code /}, then the action: {@code signal} or
+	 * {@code retry}
 	 * @param name the signal's name, for {@code signal}
 	 * @param payload the signal's payload as JSON text ({@code "{\"approved\":true}"}), or none
 	 * @return 200 with the workflow's status, 400 for a bad request, 404 for an unknown id, 409
 	 * when the workflow's state does not allow the action
 	 */
 	@WriteOperation
-	public WebEndpointResponse<Object> act(@Selector String id, @Selector String action, @Nullable String name,
+	public WebEndpointResponse<Object> act(@Selector(match = Match.ALL_REMAINING) String[] path, @Nullable String name,
 			@Nullable String payload) {
+		if (path.length < 2) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "POST to .../workflows/{id}/signal or "
+					+ ".../workflows/{id}/retry, or DELETE .../workflows/{id} to cancel");
+		}
+		String id = String.join("/", Arrays.copyOf(path, path.length - 1));
+		String action = path[path.length - 1];
 		switch (action.toLowerCase(Locale.ROOT)) {
 			case "signal":
 				return signal(id, name, payload);
@@ -131,12 +170,12 @@ public class WorkflowsEndpoint {
 
 	/**
 	 * Request cancellation of a workflow; cancelling a cancelled one does nothing.
-	 * @param id the workflow id
+	 * @param path the workflow id, split at its {@code /}
 	 * @return 200 with the workflow's status, 404 for an unknown id, 409 if it completed or failed
 	 */
 	@DeleteOperation
-	public WebEndpointResponse<Object> cancel(@Selector String id) {
-		return perform(id, "cancel", this.client::cancel);
+	public WebEndpointResponse<Object> cancel(@Selector(match = Match.ALL_REMAINING) String... path) {
+		return perform(String.join("/", path), "cancel", this.client::cancel);
 	}
 
 	private WebEndpointResponse<Object> signal(String id, @Nullable String name, @Nullable String payload) {
@@ -263,10 +302,10 @@ public class WorkflowsEndpoint {
 			@JsonRawValue @Nullable String result, @Nullable String error, @Nullable String owner, Instant createdAt,
 			Instant updatedAt, List<EventDescriptor> events) {
 
-		static WorkflowDetail of(WorkflowRecord workflow, List<EventDescriptor> events) {
-			return new WorkflowDetail(workflow.id(), workflow.type(), workflow.status(), workflow.input(),
-					workflow.result(), formatError(workflow.errorType(), workflow.error()), workflow.owner(),
-					workflow.createdAt(), workflow.updatedAt(), events);
+		static WorkflowDetail of(WorkflowRecord workflow, List<EventDescriptor> events, boolean shown) {
+			return new WorkflowDetail(workflow.id(), workflow.type(), workflow.status(), json(workflow.input(), shown),
+					json(workflow.result(), shown), formatError(workflow.errorType(), workflow.error(), shown),
+					workflow.owner(), workflow.createdAt(), workflow.updatedAt(), events);
 		}
 
 	}
@@ -287,18 +326,24 @@ public class WorkflowsEndpoint {
 	public record EventDescriptor(long seq, int step, String type, String name, int attempt, @JsonRawValue @Nullable String input,
 			@JsonRawValue @Nullable String output, @Nullable String error, Instant timestamp) {
 
-		static EventDescriptor of(JournalEvent event) {
-			return new EventDescriptor(event.seq(), event.step(), event.kind().name(), event.name(), event.attempt(), event.input(),
-					event.output(), formatError(event.errorType(), event.error()), event.timestamp());
+		static EventDescriptor of(JournalEvent event, boolean shown) {
+			return new EventDescriptor(event.seq(), event.step(), event.kind().name(), event.name(), event.attempt(),
+					json(event.input(), shown), json(event.output(), shown),
+					formatError(event.errorType(), event.error(), shown), event.timestamp());
 		}
 
 	}
 
-	private static @Nullable String formatError(@Nullable String type, @Nullable String message) {
+	private static @Nullable String json(@Nullable String value, boolean shown) {
+		return (value == null || shown) ? value : HIDDEN_JSON;
+	}
+
+	private static @Nullable String formatError(@Nullable String type, @Nullable String message, boolean shown) {
 		if (type == null && message == null) {
 			return null;
 		}
-		return (type != null) ? type + ": " + message : message;
+		String text = shown ? message : HIDDEN;
+		return (type != null) ? type + ": " + text : text;
 	}
 
 }

@@ -1,18 +1,29 @@
 package dev.durable.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.EndpointAccessResolver;
+import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The dashboard page under {@code /durable/} in a Spring MVC application, unless
  * {@code durable.dashboard.enabled=false}. The page is static; its data and actions come from
- * the {@code workflows} actuator endpoint, with that endpoint's exposure and security.
+ * the {@code workflows} actuator endpoint, with that endpoint's exposure, access and security;
+ * {@code /durable/session} tells the page whether it may act and hands it the CSRF token.
  */
 @AutoConfiguration(after = DurableAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -38,6 +49,28 @@ public final class DurableDashboardAutoConfiguration {
 			}
 
 		};
+	}
+
+	/** The page's session facts, when the actuator (and so the endpoint's access settings) is present. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EndpointAccessResolver.class)
+	static class SessionConfiguration {
+
+		@Bean
+		RouterFunction<ServerResponse> durableDashboardSession(ObjectProvider<EndpointAccessResolver> access) {
+			DashboardSession session = new DashboardSession(writable(access.getIfAvailable()));
+			return RouterFunctions.route().GET("/durable/session", session::handle).build();
+		}
+
+		/**
+		 * Whether the workflows endpoint grants its write operations, as Spring Boot's endpoint
+		 * access settings resolve it.
+		 */
+		private static boolean writable(@Nullable EndpointAccessResolver access) {
+			return access != null
+					&& access.accessFor(EndpointId.of("workflows"), Access.READ_ONLY) == Access.UNRESTRICTED;
+		}
+
 	}
 
 }

@@ -11,22 +11,25 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The {@code workflows} actuator endpoint, when Spring Boot Actuator is present and the
- * endpoint is exposed.
+ * endpoint is exposed; read-only unless {@code management.endpoint.workflows.access} grants more.
  */
 @AutoConfiguration(after = DurableAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean({ WorkflowStore.class, WorkflowClient.class, WorkflowRetrier.class })
 @ConditionalOnAvailableEndpoint(WorkflowsEndpoint.class)
+@EnableConfigurationProperties(WorkflowsEndpointProperties.class)
 public final class DurableEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkflowsEndpoint workflowsEndpoint(WorkflowStore store, WorkflowClient client, WorkflowRetrier retrier) {
-		return new WorkflowsEndpoint(store, client, retrier);
+	WorkflowsEndpoint workflowsEndpoint(WorkflowStore store, WorkflowClient client, WorkflowRetrier retrier,
+			WorkflowsEndpointProperties properties) {
+		return new WorkflowsEndpoint(store, client, retrier, properties.getShowValues(), properties.getRoles());
 	}
 
 }

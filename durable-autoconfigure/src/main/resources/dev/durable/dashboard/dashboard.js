@@ -5,6 +5,8 @@
 
   var endpoint = new URLSearchParams(location.search).get('endpoint') || '/actuator/workflows';
   var selected = null;
+  // From /durable/session: whether the endpoint grants writes, and Spring Security's CSRF token.
+  var session = { actions: false, csrf: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -22,8 +24,16 @@
     message.className = isError ? 'error' : '';
   }
 
+  // Child workflow ids contain '/': the endpoint takes the id as the rest of the path.
+  function workflowPath(id) {
+    return '/' + id.split('/').map(encodeURIComponent).join('/');
+  }
+
   function request(method, path, body) {
-    var options = { method: method, headers: { 'Accept': 'application/json' } };
+    var options = { method: method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
+    if (method !== 'GET' && session.csrf) {
+      options.headers[session.csrf.headerName] = session.csrf.token;
+    }
     if (body !== undefined) {
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(body);
@@ -68,7 +78,7 @@
 
   function show(id) {
     selected = id;
-    return request('GET', '/' + encodeURIComponent(id)).then(function (workflow) {
+    return request('GET', workflowPath(id)).then(function (workflow) {
       $('detail').hidden = false;
       $('detail').dataset.workflowId = workflow.id;
       $('detail').dataset.status = workflow.status;
@@ -95,7 +105,7 @@
   function act(method, path, body, done) {
     if (!selected) { return; }
     var id = selected;
-    request(method, '/' + encodeURIComponent(id) + path, body).then(function (result) {
+    request(method, workflowPath(id) + path, body).then(function (result) {
       // Refresh first: list() reports its count, which would hide the confirmation.
       return list().then(function () { return show(id); }).then(function () {
         say(done + ' workflow ' + id + ' (now ' + result.status + ')');
@@ -112,5 +122,17 @@
   });
   $('cancel').addEventListener('click', function () { act('DELETE', '', undefined, 'Cancellation requested for'); });
   $('retry').addEventListener('click', function () { act('POST', '/retry', {}, 'Retrying'); });
-  list();
+
+  function loadSession() {
+    return fetch('session', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; })
+      .then(function (json) {
+        if (json) { session = json; }
+        // Actions appear only where the endpoint grants them (management.endpoint.workflows.access).
+        $('actions').hidden = !session.actions;
+      });
+  }
+
+  loadSession().then(list);
 }());

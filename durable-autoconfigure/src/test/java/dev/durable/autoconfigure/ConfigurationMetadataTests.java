@@ -11,9 +11,14 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@code durable.*} property is documented for IDEs and in the README.
+ * Every {@code durable.*} property, and the {@code workflows} endpoint's own settings, are
+ * documented for IDEs and in the README.
  */
 class ConfigurationMetadataTests {
+
+	private static boolean isOurs(String name) {
+		return name.startsWith("durable.") || name.startsWith("management.endpoint.workflows.");
+	}
 
 	@Test
 	void everyDurablePropertyHasADescription() throws Exception {
@@ -26,7 +31,7 @@ class ConfigurationMetadataTests {
 		List<String> undocumented = new ArrayList<>();
 		for (JsonNode property : metadata.get("properties")) {
 			String name = property.get("name").asString();
-			if (name.startsWith("durable.")) {
+			if (isOurs(name)) {
 				names.add(name);
 				JsonNode description = property.get("description");
 				if (description == null || description.asString().isBlank()) {
@@ -35,7 +40,8 @@ class ConfigurationMetadataTests {
 			}
 		}
 		assertThat(names).contains("durable.enabled", "durable.worker.concurrency",
-				"durable.activity.default-retry.max-attempts", "durable.jdbc.initialize-schema");
+				"durable.activity.default-retry.max-attempts", "durable.jdbc.initialize-schema",
+				"management.endpoint.workflows.show-values", "management.endpoint.workflows.roles");
 		assertThat(undocumented).isEmpty();
 	}
 
@@ -48,7 +54,7 @@ class ConfigurationMetadataTests {
 		}
 		for (JsonNode property : metadata.get("properties")) {
 			String name = property.get("name").asString();
-			if (name.startsWith("durable.")) {
+			if (isOurs(name)) {
 				assertThat(readme).as("README lists " + name).contains("`" + name + "`");
 			}
 		}

@@ -72,6 +72,11 @@ final class ExportedJournals {
 			throw new IllegalArgumentException(where + " has no \"events\" array; export the workflow's detail "
 					+ "(GET /actuator/workflows/{id}), not the list");
 		}
+		if ("\"******\"".equals(raw(node.get("input"), "[]"))) {
+			throw new IllegalArgumentException(where + " was exported with its values hidden (\"******\"), so it "
+					+ "cannot be replayed; export it from an application with "
+					+ "management.endpoint.workflows.show-values=always (or when-authorized, as an authorized user)");
+		}
 		String[] error = error(optionalText(node, "error"));
 		Instant createdAt = Instant.parse(text(node, "createdAt", where));
 		WorkflowRecord workflow = new WorkflowRecord(id, text(node, "type", where),

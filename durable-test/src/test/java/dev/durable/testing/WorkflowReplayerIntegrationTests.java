@@ -3,6 +3,7 @@ package dev.durable.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import dev.durable.WorkflowClient;
 import dev.durable.actuate.WorkflowsEndpoint;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -111,9 +114,25 @@ class WorkflowReplayerIntegrationTests {
 			.withMessageContaining("No exported journal");
 	}
 
+	@Test
+	void anExportWithHiddenValuesIsRefusedWithTheSettingThatShowsThem() throws Exception {
+		String id = "hidden-values";
+		this.client.start(id, () -> this.renewals.retried(id));
+		new WorkflowAwaiter(this.queries).awaitRetryBackoff(id, "flaky");
+		WorkflowsEndpoint endpoint = new WorkflowsEndpoint(this.queries, this.client, this.retrier, Show.NEVER,
+				Set.of());
+		Path hidden = Files.writeString(this.exports.resolve(id + ".json"),
+				this.json.writeValueAsString(endpoint.workflow(SecurityContext.NONE, id)));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.replayer.replayExported(hidden))
+			.withMessageContaining("exported with its values hidden")
+			.withMessageContaining("management.endpoint.workflows.show-values=always");
+	}
+
 	private Path export(String id) throws Exception {
-		WorkflowsEndpoint endpoint = new WorkflowsEndpoint(this.queries, this.client, this.retrier);
-		return Files.writeString(this.exports.resolve(id + ".json"), this.json.writeValueAsString(endpoint.workflow(id)));
+		WorkflowsEndpoint endpoint = new WorkflowsEndpoint(this.queries, this.client, this.retrier, Show.ALWAYS,
+				Set.of());
+		return Files.writeString(this.exports.resolve(id + ".json"),
+				this.json.writeValueAsString(endpoint.workflow(SecurityContext.NONE, id.split("/"))));
 	}
 
 }

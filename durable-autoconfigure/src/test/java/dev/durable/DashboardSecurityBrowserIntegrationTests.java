@@ -1,0 +1,174 @@
+package dev.durable;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.durable.engine.WorkflowQueries;
+import dev.durable.test.HeadlessChromium;
+import dev.durable.testapp.ApprovalWorkflow;
+import dev.durable.testapp.EscalationWorkflow;
+import dev.durable.testapp.TestApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard behind Spring Security as Spring Boot configures it by default (form login, CSRF
+ * protection on every write): an operator logs in, opens child workflows (ids with {@code /}),
+ * and signals, cancels and retries them; the page sends the CSRF token, without which the same
+ * write is refused.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.autoconfigure.exclude=", "spring.security.user.name=operator",
+				"spring.security.user.password=correct-horse" })
+class DashboardSecurityBrowserIntegrationTests {
+
+	private static final Duration AWAIT = Duration.ofSeconds(60);
+
+	@Autowired
+	WorkflowClient client;
+
+	@Autowired
+	WorkflowQueries queries;
+
+	@Autowired
+	EscalationWorkflow escalations;
+
+	@Autowired
+	ApprovalWorkflow approvals;
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path profile;
+
+	private HeadlessChromium chromium;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() {
+		this.chromium = HeadlessChromium.start(this.profile, AWAIT);
+		this.browser = this.chromium.driver();
+		this.wait = this.chromium.waiting();
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.chromium != null) {
+			this.chromium.close();
+		}
+	}
+
+	@Test
+	void anOperatorLogsInAndSignalsCancelsAndRetriesChildWorkflows() throws Exception {
+		String signalled = "secured-" + UUID.randomUUID();
+		WorkflowHandle<String> signalledParent = this.client.start(signalled,
+				() -> this.escalations.escalate(signalled));
+		String cancelled = "secured-cancel-" + UUID.randomUUID();
+		this.client.start(cancelled, () -> this.escalations.escalate(cancelled));
+		String failed = "secured-retry-" + UUID.randomUUID();
+		this.client.start(failed, () -> this.approvals.parent(failed)).await(AWAIT);
+
+		logIn();
+		this.chromium.screenshot("security-1-logged-in");
+
+		open(signalled + "/1", "WAITING");
+		this.browser.findElement(By.id("signal-name")).sendKeys("decision");
+		this.browser.findElement(By.id("signal-payload")).sendKeys("{\"approvedBy\":\"ada\",\"approved\":true}");
+		this.browser.findElement(By.id("signal")).click();
+		awaitMessage("Signalled workflow " + signalled + "/1");
+		assertThat(signalledParent.await(AWAIT)).isEqualTo("escalated: ada approved");
+		this.chromium.screenshot("security-2-child-signalled");
+
+		open(cancelled + "/1", "WAITING");
+		this.browser.findElement(By.id("cancel")).click();
+		awaitMessage("Cancellation requested for workflow " + cancelled + "/1");
+		awaitStatus(cancelled + "/1", WorkflowStatus.CANCELLED);
+
+		open(failed + "/2", "FAILED");
+		this.browser.findElement(By.id("retry")).click();
+		awaitMessage("Retrying workflow " + failed + "/2");
+	}
+
+	@Test
+	void aWriteWithoutTheCsrfTokenIsRefused() throws Exception {
+		String id = "secured-csrf-" + UUID.randomUUID();
+		this.client.start(id, () -> this.escalations.escalate(id));
+		logIn();
+		open(id + "/1", "WAITING");
+		Object status = this.browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+				+ "fetch('/actuator/workflows/" + id + "/1', { method: 'DELETE', credentials: 'same-origin' })"
+				+ ".then(function (r) { done(r.status); });");
+		assertThat(status).isEqualTo(403L);
+		assertThat(this.client.handle(id + "/1").status()).isEqualTo(WorkflowStatus.WAITING);
+		this.client.cancel(id + "/1");
+	}
+
+	private void logIn() {
+		this.browser.get("http://localhost:" + this.port + "/durable/");
+		this.wait.withMessage(() -> "the login form, at " + this.browser.getCurrentUrl())
+			.until((driver) -> !driver.findElements(By.name("username")).isEmpty());
+		this.browser.findElement(By.name("username")).sendKeys("operator");
+		this.browser.findElement(By.name("password")).sendKeys("correct-horse");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.withMessage(() -> "the dashboard after logging in, at " + this.browser.getCurrentUrl())
+			.until((driver) -> "Durable workflows".equals(driver.getTitle()));
+	}
+
+	private void open(String id, String status) throws InterruptedException {
+		awaitStatus(id, WorkflowStatus.valueOf(status));
+		WebElement idFilter = this.browser.findElement(By.name("type"));
+		idFilter.clear();
+		idFilter.sendKeys(this.queries.find(id).orElseThrow().type());
+		By row = By.cssSelector("#workflows tr.workflow[data-workflow-id='" + id + "']");
+		this.wait.withMessage(() -> "workflow " + id + " listed as " + status).until((driver) -> {
+			driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+			return driver.findElements(row)
+				.stream()
+				.anyMatch((element) -> status.equals(element.getDomAttribute("data-status")));
+		});
+		clickWhenSettled(row);
+		this.wait.withMessage(() -> "the page of " + id + " with its actions")
+			.until((driver) -> id.equals(driver.findElement(By.id("detail")).getDomAttribute("data-workflow-id"))
+					&& driver.findElement(By.id("actions")).isDisplayed());
+	}
+
+	/** The list re-renders after each fetch: click a row once it stays put. */
+	private void clickWhenSettled(By element) {
+		this.wait.until((driver) -> {
+			driver.findElement(element).click();
+			return true;
+		});
+	}
+
+	private void awaitMessage(String expected) {
+		this.wait.withMessage(() -> "the dashboard saying '" + expected + "'; it says: "
+				+ this.browser.findElement(By.id("message")).getText())
+			.until((driver) -> driver.findElement(By.id("message")).getText().contains(expected));
+	}
+
+	private void awaitStatus(String id, WorkflowStatus status) throws InterruptedException {
+		long deadline = System.nanoTime() + AWAIT.toNanos();
+		while (this.queries.find(id).map((workflow) -> workflow.status() != status).orElse(true)) {
+			assertThat(System.nanoTime()).as("waiting for " + id + " to be " + status).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+}
