@@ -264,6 +264,13 @@ public class DurableProperties {
 		 */
 		private Duration inThreadWaitLimit = Duration.ofSeconds(1);
 
+		/**
+		 * Most runs in a row of one workflow that may stop without ending or waiting (a store
+		 * error, a lost lease, a process that died during the run) before the workflow ends
+		 * FAILED; retrying it through the actuator endpoint starts the count again.
+		 */
+		private int maxRunAttempts = 10;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -310,6 +317,14 @@ public class DurableProperties {
 
 		public void setInThreadWaitLimit(Duration inThreadWaitLimit) {
 			this.inThreadWaitLimit = inThreadWaitLimit;
+		}
+
+		public int getMaxRunAttempts() {
+			return this.maxRunAttempts;
+		}
+
+		public void setMaxRunAttempts(int maxRunAttempts) {
+			this.maxRunAttempts = maxRunAttempts;
 		}
 
 	}
