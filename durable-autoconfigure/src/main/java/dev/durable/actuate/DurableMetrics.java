@@ -18,7 +18,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Durable's Micrometer meters: counters of started and ended workflows by type, a timer and a
+ * Durable's Micrometer meters: counters of started and ended workflows by type (and of those
+ * failed because their runs kept stopping, see {@code durable.worker.max-run-attempts}), a timer and a
  * counter of activity attempts by activity and outcome, and a gauge of workflows by status read
  * from the database at most once per refresh interval.
  */
@@ -71,6 +72,15 @@ public class DurableMetrics implements WorkflowEventListener {
 	public void workflowEnded(String workflowId, String type, WorkflowStatus status) {
 		Counter.builder("durable.workflows." + status.name().toLowerCase(java.util.Locale.ROOT))
 			.description("Workflows that ended " + status + " on this node")
+			.tag("type", type)
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void workflowRunsExhausted(String workflowId, String type, int runs) {
+		Counter.builder("durable.workflows.runs.exhausted")
+			.description("Workflows failed on this node because their runs kept stopping without ending or waiting")
 			.tag("type", type)
 			.register(this.registry)
 			.increment();

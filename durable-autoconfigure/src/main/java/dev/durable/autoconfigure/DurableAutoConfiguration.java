@@ -223,7 +223,8 @@ public final class DurableAutoConfiguration {
 		return new EngineSettings(nodeId, worker.getConcurrency(), worker.getPollInterval(), worker.getLeaseDuration(),
 				worker.getShutdownTimeout(), worker.getInThreadWaitLimit(),
 				RetryPolicy.exponential("default", retry.getMaxAttempts(), retry.getInitialInterval(),
-						retry.getMultiplier(), retry.getMaxInterval()));
+						retry.getMultiplier(), retry.getMaxInterval()),
+				worker.getMaxRunAttempts());
 	}
 
 	private static String defaultNodeId() {

@@ -271,6 +271,13 @@ public class DurableProperties {
 		 */
 		private int timedActivityThreads = 64;
 
+		/**
+		 * Most runs in a row of one workflow that may stop without ending or waiting (a store
+		 * error, a lost lease, a process that died during the run) before the workflow ends
+		 * FAILED; retrying it through the actuator endpoint starts the count again.
+		 */
+		private int maxRunAttempts = 10;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -325,6 +332,14 @@ public class DurableProperties {
 
 		public void setTimedActivityThreads(int timedActivityThreads) {
 			this.timedActivityThreads = timedActivityThreads;
+		}
+
+		public int getMaxRunAttempts() {
+			return this.maxRunAttempts;
+		}
+
+		public void setMaxRunAttempts(int maxRunAttempts) {
+			this.maxRunAttempts = maxRunAttempts;
 		}
 
 	}

@@ -96,7 +96,7 @@ public class ActivityInvoker implements AutoCloseable {
 				return outcome.result();
 			}
 			String errorType = failure.getClass().getName();
-			String error = String.valueOf(failure.getMessage());
+			String error = ErrorText.of(failure);
 			if (!policy.allowsRetry(attempt, failure)) {
 				execution.append(step, EventKind.ACTIVITY_FAILED, name, attempt, input, null, errorType, error);
 				throw new ActivityFailedException(name, attempt, errorType, error);

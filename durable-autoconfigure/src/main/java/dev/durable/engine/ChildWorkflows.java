@@ -69,6 +69,12 @@ public class ChildWorkflows {
 	private String start(WorkflowExecution parent, WorkflowDefinition child, @Nullable Object[] arguments, int step) {
 		EngineContext engine = parent.engine();
 		String childId = parent.workflowId() + "/" + step;
+		if (childId.length() > NewWorkflow.MAX_ID_LENGTH) {
+			// Thrown into the workflow code, the same way on every replay: the id depends only on
+			// the parent's id and the step.
+			throw new IllegalArgumentException(NewWorkflow.tooLong("The id of child workflow '" + child.type()
+					+ "' (the parent's id, '/' and the step)", childId) + "; give the parent workflow a shorter id");
+		}
 		String input = engine.codec().writeArguments("child workflow '" + child.type() + "'", child.method(), arguments);
 		Instant now = parent.now();
 		JournalEvent event = new JournalEvent(parent.takeSeq(), step, EventKind.CHILD_STARTED, child.type(), 0, input,

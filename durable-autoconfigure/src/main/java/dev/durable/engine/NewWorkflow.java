@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
 public record NewWorkflow(String id, String type, String input, Instant createdAt, @Nullable ClaimedWorkflow claim,
 		@Nullable String owner, @Nullable Instant leaseUntil, @Nullable String parentId) {
 
+	/** The longest workflow id the journal holds (its id columns are {@code VARCHAR(255)}). */
+	public static final int MAX_ID_LENGTH = 255;
+
 	/**
 	 * Describe a workflow for the workers to run, with no parent.
 	 * @param id the workflow id
@@ -39,9 +42,24 @@ public record NewWorkflow(String id, String type, String input, Instant createdA
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(type, "type");
 		Objects.requireNonNull(input, "input");
+		if (id.length() > MAX_ID_LENGTH) {
+			throw new IllegalArgumentException(tooLong("Workflow id", id));
+		}
 		if ((claim == null) != (leaseUntil == null) || (claim == null) != (owner == null)) {
 			throw new IllegalArgumentException("A claim needs an owner and a lease expiry, and only a claim has them");
 		}
+	}
+
+	/**
+	 * Describe an id that does not fit the journal.
+	 * @param what what the id names, e.g. "Workflow id"
+	 * @param id the id
+	 * @return a message naming the id, its length and the limit
+	 */
+	static String tooLong(String what, String id) {
+		String shown = (id.length() > 60) ? id.substring(0, 60) + "..." : id;
+		return what + " '" + shown + "' is " + id.length() + " characters long, longer than the " + MAX_ID_LENGTH
+				+ " characters the journal holds (durable_workflow.id)";
 	}
 
 }

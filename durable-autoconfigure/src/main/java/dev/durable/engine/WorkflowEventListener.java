@@ -41,6 +41,16 @@ public interface WorkflowEventListener {
 	}
 
 	/**
+	 * This node ended a workflow FAILED because its runs kept stopping without ending or waiting
+	 * ({@code durable.worker.max-run-attempts}); {@link #workflowEnded} follows.
+	 * @param workflowId the workflow id
+	 * @param type the workflow type
+	 * @param runs how many runs in a row had stopped
+	 */
+	default void workflowRunsExhausted(String workflowId, String type, int runs) {
+	}
+
+	/**
 	 * This node claimed a due workflow.
 	 * @param workflowId the workflow id
 	 * @param lag how long after becoming due it was claimed

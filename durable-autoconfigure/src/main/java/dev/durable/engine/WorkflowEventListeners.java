@@ -66,6 +66,18 @@ public final class WorkflowEventListeners implements WorkflowEventListener {
 	}
 
 	@Override
+	public void workflowRunsExhausted(String workflowId, String type, int runs) {
+		for (WorkflowEventListener listener : this.listeners) {
+			try {
+				listener.workflowRunsExhausted(workflowId, type, runs);
+			}
+			catch (RuntimeException ex) {
+				failed(listener, ex);
+			}
+		}
+	}
+
+	@Override
 	public void workflowClaimed(String workflowId, Duration lag) {
 		for (WorkflowEventListener listener : this.listeners) {
 			try {

@@ -41,6 +41,8 @@ public class WorkflowRunner {
 
 	private final ExecutionObserver observer;
 
+	private final AbandonedRuns abandoned;
+
 	/**
 	 * Create the runner.
 	 * @param engine the engine context
@@ -74,6 +76,7 @@ public class WorkflowRunner {
 		this.beanFactory = beanFactory;
 		this.leases = leases;
 		this.waiters = waiters;
+		this.abandoned = new AbandonedRuns(engine);
 	}
 
 	/**
@@ -102,12 +105,10 @@ public class WorkflowRunner {
 			ended = (execution != null) ? execution.endedAs() : null;
 		}
 		catch (RunAbandonedError | LeaseLostException ex) {
-			logger.info("Stopped running workflow '" + claim.workflowId() + "': " + ex.getMessage()
-					+ "; it resumes once its lease expires");
+			this.abandoned.stopped(claim, (ex.getCause() instanceof RuntimeException cause) ? cause : ex);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not run workflow '" + claim.workflowId() + "' (" + ex
-					+ "); it resumes once its lease expires", ex);
+			this.abandoned.stopped(claim, ex);
 		}
 		finally {
 			ExecutionContexts.bindWorkflow(outerWorkflow);
@@ -138,6 +139,11 @@ public class WorkflowRunner {
 			return null;
 		}
 		WorkflowExecution execution = new WorkflowExecution(this.engine, workflow, claim, loaded.journal());
+		if (this.abandoned.exhausted(claim)) {
+			// The code that stopped the runs would run once more, and forever.
+			fail(execution, this.abandoned.failure(workflow, claim));
+			return execution;
+		}
 		this.leases.attach(execution);
 		String what = "workflow '" + workflow.type() + "' (" + definition.describe() + ")";
 		Object[] arguments;
@@ -235,7 +241,7 @@ public class WorkflowRunner {
 
 	private void fail(WorkflowExecution execution, Throwable thrown) {
 		String errorType = thrown.getClass().getName();
-		String error = String.valueOf(thrown.getMessage());
+		String error = ErrorText.of(thrown);
 		logger.info("Workflow '" + execution.workflowId() + "' failed: " + errorType + ": " + error);
 		finish(execution, WorkflowStatus.FAILED, null, errorType, error,
 				execution.lifecycleEvent(EventKind.WORKFLOW_FAILED, null, errorType, error));
@@ -244,9 +250,10 @@ public class WorkflowRunner {
 	private void stopNonDeterministic(WorkflowExecution execution) {
 		Throwable mismatch = execution.nonDeterminism();
 		String errorType = mismatch.getClass().getName();
-		logger.error(mismatch.getMessage());
-		finish(execution, WorkflowStatus.FAILED, null, errorType, mismatch.getMessage(),
-				execution.lifecycleEvent(EventKind.NON_DETERMINISM_DETECTED, null, errorType, mismatch.getMessage()));
+		String error = ErrorText.of(mismatch);
+		logger.error(error);
+		finish(execution, WorkflowStatus.FAILED, null, errorType, error,
+				execution.lifecycleEvent(EventKind.NON_DETERMINISM_DETECTED, null, errorType, error));
 	}
 
 	private void finish(WorkflowExecution execution, WorkflowStatus status, @Nullable String result,

@@ -61,9 +61,12 @@ public class WorkflowStarter {
 	 * @return {@code true} if created
 	 */
 	public boolean start(String workflowId, WorkflowDefinition workflow, @Nullable Object[] arguments) {
-		if (workflowId == null || workflowId.isBlank() || workflowId.length() > 255) {
-			throw new IllegalArgumentException("A workflow id must be 1 to 255 characters, not blank; got "
-					+ ((workflowId == null) ? "null" : "\"" + workflowId + "\""));
+		if (workflowId == null || workflowId.isBlank()) {
+			throw new IllegalArgumentException("A workflow id must be 1 to " + NewWorkflow.MAX_ID_LENGTH
+					+ " characters, not blank; got " + ((workflowId == null) ? "null" : "\"" + workflowId + "\""));
+		}
+		if (workflowId.length() > NewWorkflow.MAX_ID_LENGTH) {
+			throw new IllegalArgumentException(NewWorkflow.tooLong("Workflow id", workflowId) + "; use a shorter id");
 		}
 		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
 		boolean created = this.engine.store()

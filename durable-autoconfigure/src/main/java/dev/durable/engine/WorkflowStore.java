@@ -145,15 +145,36 @@ public interface WorkflowStore extends WorkflowQueries {
 	void startChild(ClaimedWorkflow claim, NewWorkflow child, JournalEvent parentEvent, Instant leaseUntil);
 
 	/**
+	 * Keep the error that stopped a claimed workflow's run without ending or waiting it, for the
+	 * message of the workflow's failure should its runs keep stopping (see
+	 * {@link EngineSettings#maxRunAttempts()}). Best effort: nothing is kept if the claim was
+	 * replaced, and the store may be what failed.
+	 * @param claim the claim of the stopped run
+	 * @param error the error, storable ({@link ErrorText})
+	 */
+	void recordAbandonedRun(ClaimedWorkflow claim, String error);
+
+	/**
+	 * Read the error that stopped the workflow's last run without ending or waiting it, if one was
+	 * kept since it last ended, waited or was retried.
+	 * @param workflowId the workflow
+	 * @return the error, or empty if none was kept (the process running it died, say)
+	 */
+	Optional<String> lastRunError(String workflowId);
+
+	/**
 	 * Hand a claimed workflow back to be claimed again from {@code dueAt}, keeping its status
-	 * readable as waiting (a shutdown, or a type this node does not know).
+	 * readable as waiting (a shutdown, or a type this node does not know). The claim does not
+	 * count as a run ({@link ClaimedWorkflow#run()}).
 	 * @param claim the claim
 	 * @param dueAt when it may be claimed again
 	 */
 	void release(ClaimedWorkflow claim, Instant dueAt);
 
 	/**
-	 * Claim up to {@code limit} due workflows (pending, woken, or with an expired lease) for a node.
+	 * Claim up to {@code limit} due workflows (pending, woken, or with an expired lease) for a node,
+	 * counting each claim as one more run of its workflow in a row ({@link ClaimedWorkflow#run()}),
+	 * in the same statement; ending, suspending and retrying a workflow start the count again.
 	 * @param nodeId the claiming node
 	 * @param now the current time
 	 * @param leaseUntil the lease expiry to set
@@ -207,7 +228,8 @@ public interface WorkflowStore extends WorkflowQueries {
 	/**
 	 * Make a failed workflow run again from where it stopped: remove its terminal lifecycle
 	 * events ({@code WORKFLOW_FAILED}, {@code NON_DETERMINISM_DETECTED}), clear its error and make
-	 * it {@code PENDING} and due at {@code now}, in one transaction. Every recorded step stays,
+	 * it {@code PENDING} and due at {@code now} with its count of runs in a row at 0, in one
+	 * transaction. Every recorded step stays,
 	 * failed activities ({@code ACTIVITY_FAILED}) included.
 	 * @param workflowId the workflow
 	 * @param now the current time

@@ -27,14 +27,16 @@ final class ClaimStatements {
 	// Expired leases first: a workflow a dead or paused node held is mid-run, and must not wait
 	// behind a backlog of new work that became due before its lease ran out. Running rows are few
 	// (nodes x concurrency), so the first part is cheap; the second walks the due index as before.
-	private static final String SELECT_EXPIRED = "select id, due_at, 0 as claim_order from durable_workflow "
-			+ "where status = 'RUNNING' and due_at <= ? order by due_at limit ? for update";
+	private static final String SELECT_EXPIRED = "select id, due_at, 0 as claim_order, run_attempts "
+			+ "from durable_workflow where status = 'RUNNING' and due_at <= ? order by due_at limit ? for update";
 
-	private static final String SELECT_OTHER_DUE = "select id, due_at, 1 as claim_order from durable_workflow "
-			+ "where due_at <= ? and status <> 'RUNNING' order by due_at limit ? for update";
+	private static final String SELECT_OTHER_DUE = "select id, due_at, 1 as claim_order, run_attempts "
+			+ "from durable_workflow where due_at <= ? and status <> 'RUNNING' order by due_at limit ? for update";
 
+	// A claim counts its run before the run starts, so that a run which kills the process counts
+	// too; a run that ends or waits sets the count back to 0, one handed back undoes its count.
 	private static final String CLAIM = "update durable_workflow set status = 'RUNNING', owner = ?, run_token = ?, "
-			+ "waiting_for = null, due_at = ?, updated_at = ? where ";
+			+ "waiting_for = null, due_at = ?, updated_at = ?, run_attempts = run_attempts + 1 where ";
 
 	// One round trip claims and loads: the claimed rows, then their journals, as one result. The
 	// claim commits without waiting for its WAL flush (synchronous_commit off for this
@@ -45,8 +47,8 @@ final class ClaimStatements {
 	// the whole journal: the new token fences out every writer of an older claim.
 	// Result rows share one shape: a claimed workflow is a row of seq 0 (events start at 1) that
 	// carries its type, result, input, parent, error and created_at in the columns an event uses
-	// for kind, name, input, output, error and recorded_at, then the time it became due and its
-	// cancel flag; its events follow in seq order. Each journal is read through the key's index:
+	// for kind, name, input, output, error and recorded_at, then the time it became due, its
+	// cancel flag and its run count; its events follow in seq order. Each journal is read through the key's index:
 	// the lateral subquery (offset 0 keeps the planner from flattening it) probes it once per
 	// claimed row, where a join on "workflow_id in (claimed)" let a generic plan with stale
 	// statistics scan the whole event table on every claim.
@@ -54,14 +56,15 @@ final class ClaimStatements {
 			+ "other as (" + SELECT_OTHER_DUE + " skip locked), due as (select id, due_at from (select * from expired "
 			+ "union all select * from other) candidates order by claim_order, due_at limit ?), "
 			+ "claimed as (update durable_workflow w "
-			+ "set status = 'RUNNING', owner = ?, run_token = ?, waiting_for = null, due_at = ?, updated_at = ? "
+			+ "set status = 'RUNNING', owner = ?, run_token = ?, waiting_for = null, due_at = ?, updated_at = ?, "
+			+ "run_attempts = w.run_attempts + 1 "
 			+ "from due, (select set_config('synchronous_commit', 'off', true)) async_commit "
 			+ "where w.id = due.id returning w.id, w.type, w.input, w.result, w.error_type, w.error, w.parent_id, "
-			+ "w.cancel_requested, w.created_at, due.due_at as became_due) "
+			+ "w.cancel_requested, w.created_at, w.run_attempts, due.due_at as became_due) "
 			+ "select c.id, 0, 0, c.type, c.result, 0, c.input, c.parent_id, c.error_type, c.error, c.created_at, "
-			+ "c.became_due, c.cancel_requested from claimed c union all "
+			+ "c.became_due, c.cancel_requested, c.run_attempts from claimed c union all "
 			+ "select e.workflow_id, e.seq, e.step, e.kind, e.name, e.attempt, e.input, e.output, e.error_type, e.error, "
-			+ "e.recorded_at, null, null from claimed j cross join lateral (select * from durable_event e "
+			+ "e.recorded_at, null, null, null from claimed j cross join lateral (select * from durable_event e "
 			+ "where e.workflow_id = j.id offset 0) e order by 1, 2";
 
 	private final boolean postgresql;
@@ -107,7 +110,7 @@ final class ClaimStatements {
 						journal = new ArrayList<>();
 					}
 					String id = rows.getString(1);
-					claim = new ClaimedWorkflow(id, token, instant(rows, 12));
+					claim = new ClaimedWorkflow(id, token, instant(rows, 12), rows.getInt(14));
 					workflow = new WorkflowRecord(id, rows.getString(4), WorkflowStatus.RUNNING, rows.getString(7),
 							rows.getString(5), rows.getString(9), rows.getString(10), nodeId, leaseUntil, rows.getString(8),
 							rows.getBoolean(13), instant(rows, 11), now);
@@ -134,7 +137,7 @@ final class ClaimStatements {
 				select.setInt(2, limit - claims.size());
 				try (ResultSet rows = select.executeQuery()) {
 					while (rows.next()) {
-						claims.add(new ClaimedWorkflow(rows.getString(1), token, dueAt(rows)));
+						claims.add(new ClaimedWorkflow(rows.getString(1), token, dueAt(rows), rows.getInt(4) + 1));
 					}
 				}
 			}

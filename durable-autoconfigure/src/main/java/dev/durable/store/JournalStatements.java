@@ -31,8 +31,8 @@ final class JournalStatements {
 			+ "where id = ? and run_token = ?";
 
 	private static final String FINISH = "update durable_workflow set status = ?, result = ?, error_type = ?, "
-			+ "error = ?, owner = null, run_token = null, waiting_for = null, due_at = null, updated_at = ? "
-			+ "where id = ? and run_token = ?";
+			+ "error = ?, owner = null, run_token = null, waiting_for = null, due_at = null, updated_at = ?, "
+			+ "run_attempts = 0, last_run_error = null where id = ? and run_token = ?";
 
 	private static final String EVENT_COLUMNS = "workflow_id, seq, step, kind, name, attempt, input, output, "
 			+ "error_type, error, recorded_at";
@@ -40,8 +40,10 @@ final class JournalStatements {
 	private static final String INSERT_EVENT = "insert into durable_event (" + EVENT_COLUMNS
 			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	// Created claimed for a run on the caller's thread: that run is the first.
 	private static final String INSERT_CLAIMED = "insert into durable_workflow (id, type, status, input, owner, "
-			+ "run_token, due_at, created_at, updated_at, cancel_requested) values (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, false)";
+			+ "run_token, due_at, created_at, updated_at, cancel_requested, run_attempts) "
+			+ "values (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, false, 1)";
 
 	private static final String FROM_FENCE = " insert into durable_event (" + EVENT_COLUMNS
 			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence";

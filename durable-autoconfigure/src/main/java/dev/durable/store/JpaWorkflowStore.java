@@ -303,7 +303,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 	public void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt, @Nullable String waitingFor) {
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((tx) -> {
-			hand(claim, wakeAt, waitingFor, now);
+			hand(claim, wakeAt, waitingFor, now, "0");
 			// The row lock taken above orders this check after any signal, child end or
 			// cancellation that locked the row first.
 			if (isCancelRequested(claim.workflowId())
@@ -318,15 +318,39 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
-	public void release(ClaimedWorkflow claim, Instant dueAt) {
-		this.transactions.executeWithoutResult((tx) -> hand(claim, dueAt, null, this.clock.instant()));
+	public void recordAbandonedRun(ClaimedWorkflow claim, String error) {
+		this.transactions.executeWithoutResult((tx) -> this.entityManager
+			.createQuery("update DurableWorkflow w set w.lastRunError = :error where w.id = :id and w.runToken = :token")
+			.setParameter("error", error)
+			.setParameter("id", claim.workflowId())
+			.setParameter("token", claim.runToken())
+			.executeUpdate());
 	}
 
-	private void hand(ClaimedWorkflow claim, @Nullable Instant dueAt, @Nullable String waitingFor, Instant now) {
+	@Override
+	public Optional<String> lastRunError(String workflowId) {
+		return this.readOnly.execute((tx) -> this.entityManager
+			.createQuery("select w.lastRunError from DurableWorkflow w where w.id = :id", String.class)
+			.setParameter("id", workflowId)
+			.getResultStream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst());
+	}
+
+	@Override
+	public void release(ClaimedWorkflow claim, Instant dueAt) {
+		// A run handed back (a shutdown, a type this node does not know) did not fail: its claim
+		// does not count towards max-run-attempts.
+		this.transactions.executeWithoutResult((tx) -> hand(claim, dueAt, null, this.clock.instant(),
+				"case when w.runAttempts > 0 then w.runAttempts - 1 else 0 end"));
+	}
+
+	private void hand(ClaimedWorkflow claim, @Nullable Instant dueAt, @Nullable String waitingFor, Instant now,
+			String runAttempts) {
 		int held = this.entityManager
 			.createQuery("update DurableWorkflow w set w.status = :status, w.owner = null, w.runToken = null, "
-					+ "w.dueAt = :dueAt, w.waitingFor = :waitingFor, w.updatedAt = :now "
-					+ "where w.id = :id and w.runToken = :token")
+					+ "w.dueAt = :dueAt, w.waitingFor = :waitingFor, w.updatedAt = :now, w.runAttempts = "
+					+ runAttempts + ", w.lastRunError = null where w.id = :id and w.runToken = :token")
 			.setParameter("status", WorkflowStatus.WAITING.name())
 			.setParameter("dueAt", dueAt)
 			.setParameter("waitingFor", waitingFor)
@@ -639,7 +663,7 @@ public class JpaWorkflowStore implements WorkflowStore {
 			this.entityManager
 				.createQuery("update DurableWorkflow w set w.status = :pending, w.result = null, w.errorType = null, "
 						+ "w.error = null, w.owner = null, w.runToken = null, w.waitingFor = null, w.dueAt = :now, "
-						+ "w.updatedAt = :now where w.id = :id")
+						+ "w.updatedAt = :now, w.runAttempts = 0, w.lastRunError = null where w.id = :id")
 				.setParameter("pending", WorkflowStatus.PENDING.name())
 				.setParameter("now", now)
 				.setParameter("id", workflowId)

@@ -34,13 +34,15 @@ final class PostgresJournalBatch {
 	static final String SQL = """
 			with created as (
 			  insert into durable_workflow (id, type, status, input, owner, run_token, due_at, created_at,
-			    updated_at, cancel_requested)
-			  select c.id, c.type, 'RUNNING', c.input, c.owner, c.run_token, c.due_at, c.created_at, c.created_at, false
+			    updated_at, cancel_requested, run_attempts)
+			  select c.id, c.type, 'RUNNING', c.input, c.owner, c.run_token, c.due_at, c.created_at, c.created_at, false,
+			    1
 			  from unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::timestamptz[],
 			    ?::timestamptz[]) as c(id, type, input, owner, run_token, due_at, created_at)
 			), finished as (
 			  update durable_workflow w set status = f.status, result = f.result, error_type = f.error_type,
-			    error = f.error, owner = null, run_token = null, waiting_for = null, due_at = null, updated_at = f.at
+			    error = f.error, owner = null, run_token = null, waiting_for = null, due_at = null, updated_at = f.at,
+			    run_attempts = 0, last_run_error = null
 			  from unnest(?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::text[],
 			    ?::timestamptz[]) as f(write, id, run_token, status, result, error_type, error, at)
 			  where w.id = f.id and w.run_token = f.run_token

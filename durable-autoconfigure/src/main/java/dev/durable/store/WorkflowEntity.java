@@ -52,6 +52,12 @@ public class WorkflowEntity {
 	@Column(name = "cancel_requested", nullable = false)
 	private boolean cancelRequested;
 
+	@Column(name = "run_attempts", nullable = false)
+	private int runAttempts;
+
+	@Column(name = "last_run_error")
+	private @Nullable String lastRunError;
+
 	@Column(name = "due_at")
 	private @Nullable Instant dueAt;
 
@@ -133,6 +139,8 @@ public class WorkflowEntity {
 		this.owner = owner;
 		this.runToken = runToken;
 		this.dueAt = leaseUntil;
+		// Claimed at creation for a run on the caller's thread: that run is the first.
+		this.runAttempts = 1;
 	}
 
 	void setStatus(String status) {

@@ -11,6 +11,8 @@ CREATE TABLE IF NOT EXISTS durable_workflow (
     parent_id   VARCHAR(255),
     waiting_for VARCHAR(300),
     cancel_requested BOOLEAN DEFAULT FALSE NOT NULL,
+    run_attempts INTEGER DEFAULT 0 NOT NULL,
+    last_run_error TEXT,
     due_at      TIMESTAMP(6) WITH TIME ZONE,
     created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
@@ -19,6 +21,9 @@ CREATE TABLE IF NOT EXISTS durable_workflow (
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS parent_id VARCHAR(255);
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS waiting_for VARCHAR(300);
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN DEFAULT FALSE NOT NULL;
+-- Runs in a row that stopped without ending or waiting (max-run-attempts), and the last one's error.
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS run_attempts INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS last_run_error TEXT;
 CREATE INDEX IF NOT EXISTS durable_workflow_due_idx ON durable_workflow (due_at) WHERE due_at IS NOT NULL;
 -- Expired leases, which claims take first: only running rows, so the lookup stays small.
 CREATE INDEX IF NOT EXISTS durable_workflow_lease_idx ON durable_workflow (due_at) WHERE status = 'RUNNING';

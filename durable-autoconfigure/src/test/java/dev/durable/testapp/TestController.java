@@ -21,10 +21,20 @@ public class TestController {
 
 	private final TransferWorkflow transfers;
 
-	public TestController(WorkflowClient client, ApprovalWorkflow approvals, TransferWorkflow transfers) {
+	private final PoisonWorkflow poisons;
+
+	public TestController(WorkflowClient client, ApprovalWorkflow approvals, TransferWorkflow transfers,
+			PoisonWorkflow poisons) {
 		this.client = client;
 		this.approvals = approvals;
 		this.transfers = transfers;
+		this.poisons = poisons;
+	}
+
+	@PostMapping("/test/halting/{id}")
+	public Map<String, String> halting(@PathVariable String id, @RequestParam String marker) {
+		this.client.start(id, () -> this.poisons.halting(marker));
+		return Map.of("id", id);
 	}
 
 	@PostMapping("/test/recovering/{id}")
