@@ -76,6 +76,21 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 	}
 
 	@Test
+	void aSignalWithoutAPayloadPostedToTheEndpointIsRejectedAndShownInTheWorkflowsJournal() throws Exception {
+		String id = "op-no-payload-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.approvals.approve(id));
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+		assertThat(post("/actuator/workflows/" + id + "/signal", "{\"name\":\"decision\"}").statusCode()).isEqualTo(200);
+		WorkflowAwaits.event(this.store, handle, EventKind.SIGNAL_REJECTED, AWAIT);
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+		String detail = get("/actuator/workflows/" + id).body();
+		assertThat(detail).contains("\"type\":\"SIGNAL_REJECTED\"").contains("signal 'decision'").contains("no payload");
+		post("/actuator/workflows/" + id + "/signal",
+				"{\"name\":\"decision\",\"payload\":\"{\\\"approvedBy\\\":\\\"ada\\\",\\\"approved\\\":true}\"}");
+		assertThat(handle.await(AWAIT)).isEqualTo("ada approved");
+	}
+
+	@Test
 	void aSignalToAnUnknownWorkflowIs404AndSaysHowToFindOne() throws Exception {
 		HttpResponse<String> response = post("/actuator/workflows/no-such-workflow/signal",
 				"{\"name\":\"decision\",\"payload\":\"true\"}");

@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,6 +87,71 @@ abstract class AbstractWorkflowWaitsIntegrationTests {
 		this.client.signal(id, "item", "b");
 		this.client.signal(id, "item", "c");
 		assertThat(handle.await(AWAIT)).isEqualTo("a,b,c");
+	}
+
+	@Test
+	void aSignalWhosePayloadDoesNotFitIsRejectedAndTheWorkflowTakesTheNextOne() throws Exception {
+		String id = "misfit-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.approvals.approve(id));
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+		this.client.signal(id, "decision", Map.of("approvedBy", "grace", "approved", "perhaps"));
+		JournalEvent rejected = WorkflowAwaits.event(this.store, handle, EventKind.SIGNAL_REJECTED, AWAIT);
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+		assertThat(rejected.error()).contains("signal 'decision'")
+			.contains(Decision.class.getName())
+			.contains("$.approved")
+			.doesNotContain("perhaps");
+		assertThat(rejected.output()).as("the rejected payload, kept").contains("\"perhaps\"");
+		this.client.signal(id, "decision", new Decision("grace", true));
+		assertThat(handle.await(AWAIT)).isEqualTo("grace approved");
+		assertThat(this.store.journal(id)).extracting(JournalEvent::kind)
+			.containsSubsequence(EventKind.SIGNAL_WAIT_STARTED, EventKind.SIGNAL_REJECTED, EventKind.SIGNAL_RECEIVED,
+					EventKind.WORKFLOW_COMPLETED);
+	}
+
+	@Test
+	void aSignalThatIsNotANumberIsRejectedWhereAnIntIsAwaited() throws Exception {
+		String id = "misfit-int-" + UUID.randomUUID();
+		WorkflowHandle<Integer> handle = this.client.start(id, () -> this.approvals.doubledQuantity(id));
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+		this.client.signal(id, "quantity", "three");
+		JournalEvent rejected = WorkflowAwaits.event(this.store, handle, EventKind.SIGNAL_REJECTED, AWAIT);
+		assertThat(rejected.error()).contains("signal 'quantity'").contains("int").doesNotContain("three");
+		this.client.signal(id, "quantity", 3);
+		assertThat(handle.await(AWAIT)).isEqualTo(6);
+	}
+
+	@Test
+	void aWaitWithATimeoutRejectsAPayloadThatDoesNotFitAndGoesOnWaiting() throws Exception {
+		String id = "misfit-timeout-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id,
+				() -> this.approvals.approveWithin(id, Duration.ofHours(1).toMillis()));
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+		this.client.signal(id, "decision", "not a decision");
+		WorkflowAwaits.event(this.store, handle, EventKind.SIGNAL_REJECTED, AWAIT);
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+		this.client.signal(id, "decision", new Decision("ada", true));
+		assertThat(handle.await(AWAIT)).isEqualTo("ada");
+		assertThat(this.store.journal(id)).extracting(JournalEvent::kind)
+			.doesNotContain(EventKind.SIGNAL_TIMED_OUT)
+			.containsOnlyOnce(EventKind.SIGNAL_WAIT_STARTED);
+	}
+
+	@Test
+	void aRejectedSignalIsReplayedAsRejectedSoLaterWaitsTakeTheRightSignals() throws Exception {
+		String id = "misfit-replay-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.approvals.collect(id));
+		this.client.signal(id, "item", "a");
+		this.client.signal(id, "item", Map.of("sku", 1));
+		WorkflowAwaits.event(this.store, handle, EventKind.SIGNAL_REJECTED, AWAIT);
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+		// Each signal below wakes a run that replays the rejection before it takes the signal.
+		this.client.signal(id, "item", "b");
+		this.client.signal(id, "item", "c");
+		assertThat(handle.await(AWAIT)).isEqualTo("a,b,c");
+		assertThat(this.store.journal(id)).extracting(JournalEvent::kind)
+			.containsSubsequence(EventKind.SIGNAL_RECEIVED, EventKind.SIGNAL_REJECTED, EventKind.SIGNAL_RECEIVED,
+					EventKind.SIGNAL_RECEIVED);
 	}
 
 	@Test

@@ -2,42 +2,94 @@ package dev.durable.engine;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Wakes threads awaiting a workflow as soon as this node ends it; workflows ended by other nodes
  * are seen by the awaiting thread's polling.
+ *
+ * <p>Each await registers a waiter of its own and closes it however the await ends, so that
+ * neither an await that fails (unknown id, interruption, database error) nor one of several
+ * threads awaiting the same workflow leaves an entry behind or takes another's away.
  */
 public class CompletionWaiters {
 
-	private final Map<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
+	private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
 	void ended(String workflowId) {
-		CompletableFuture<Void> waiter = this.waiters.remove(workflowId);
-		if (waiter != null) {
-			waiter.complete(null);
+		Set<Waiter> waiting = this.waiters.get(workflowId);
+		if (waiting != null) {
+			waiting.forEach(Waiter::wake);
 		}
 	}
 
 	/**
-	 * Wait until this node ends the workflow or the time is up, whichever is first.
+	 * Register a waiter for a workflow's end; close it when the await ends.
 	 */
-	void awaitEnd(String workflowId, Duration atMost) throws InterruptedException {
-		CompletableFuture<Void> waiter = this.waiters.computeIfAbsent(workflowId, (id) -> new CompletableFuture<>());
-		try {
-			waiter.get(Math.max(1, atMost.toMillis()), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException | ExecutionException ex) {
-			// Time to poll the database again.
-		}
+	Waiter register(String workflowId) {
+		Waiter waiter = new Waiter(workflowId);
+		this.waiters.compute(workflowId, (id, waiting) -> {
+			Set<Waiter> set = (waiting != null) ? waiting : ConcurrentHashMap.newKeySet();
+			set.add(waiter);
+			return set;
+		});
+		return waiter;
 	}
 
-	void forget(String workflowId) {
-		this.waiters.remove(workflowId);
+	/**
+	 * Count the registered waiters of a workflow, for tests that check none is left behind.
+	 */
+	int count(String workflowId) {
+		Set<Waiter> waiting = this.waiters.get(workflowId);
+		return (waiting != null) ? waiting.size() : 0;
+	}
+
+	private void remove(Waiter waiter) {
+		this.waiters.computeIfPresent(waiter.workflowId, (id, waiting) -> {
+			waiting.remove(waiter);
+			return waiting.isEmpty() ? null : waiting;
+		});
+	}
+
+	/**
+	 * One thread's wait for one workflow's end.
+	 */
+	final class Waiter implements AutoCloseable {
+
+		private final String workflowId;
+
+		private boolean woken;
+
+		private Waiter(String workflowId) {
+			this.workflowId = workflowId;
+		}
+
+		private synchronized void wake() {
+			this.woken = true;
+			notifyAll();
+		}
+
+		/**
+		 * Wait until this node ends the workflow or the time is up, whichever is first.
+		 */
+		synchronized void awaitEnd(Duration atMost) throws InterruptedException {
+			long deadline = System.nanoTime() + Math.max(TimeUnit.MILLISECONDS.toNanos(1), atMost.toNanos());
+			long left = deadline - System.nanoTime();
+			while (!this.woken && left > 0) {
+				TimeUnit.NANOSECONDS.timedWait(this, left);
+				left = deadline - System.nanoTime();
+			}
+			// Re-armed: a wake-up seen too early (before the end is readable) must not spin the poll.
+			this.woken = false;
+		}
+
+		@Override
+		public void close() {
+			remove(this);
+		}
+
 	}
 
 }

@@ -33,6 +33,12 @@ public enum EventKind {
 	/** The awaited signal arrived; output holds its payload. */
 	SIGNAL_RECEIVED(true),
 
+	/**
+	 * A signal of the awaited name whose payload does not fit the awaited type: consumed, set aside
+	 * and not returned; the wait goes on. Output holds the payload, error why it does not fit.
+	 */
+	SIGNAL_REJECTED(true),
+
 	/** The signal wait's deadline passed first. */
 	SIGNAL_TIMED_OUT(true),
 

@@ -3,11 +3,14 @@ package dev.durable.engine;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -119,6 +122,53 @@ public class JsonCodec {
 			throw new IllegalStateException("The recorded result of " + what + " no longer fits its type "
 					+ type.getTypeName() + ": " + ex.getOriginalMessage() + " (recorded: " + json + ")", ex);
 		}
+	}
+
+	/**
+	 * Tell why JSON does not read as a value of a type. The answer names the JSON path and the
+	 * expected type but none of the JSON's values, which may be personal data that must not reach
+	 * logs. {@code Void} takes any JSON.
+	 * @param type the expected type
+	 * @param json the JSON, or null for none
+	 * @return empty if the JSON reads as a value of the type, not null; else why not
+	 */
+	public Optional<String> misfit(Type type, @Nullable String json) {
+		if (type == void.class || type == Void.class) {
+			return Optional.empty();
+		}
+		if (json == null || json.isBlank() || json.strip().equals("null")) {
+			return Optional.of("it has no payload (null)");
+		}
+		try {
+			Object value = this.mapper.readerFor(javaType(type)).readValue(json);
+			return (value != null) ? Optional.empty() : Optional.of("it has no payload (null)");
+		}
+		catch (JacksonException ex) {
+			return Optional.of("at " + jsonPath(ex) + ": " + expected(ex) + " (" + ex.getClass().getSimpleName() + ")");
+		}
+	}
+
+	private static String jsonPath(JacksonException ex) {
+		StringBuilder path = new StringBuilder("$");
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append('.').append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String expected(JacksonException ex) {
+		if (ex instanceof UnrecognizedPropertyException) {
+			return "a property the type does not have";
+		}
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			return "a value of type " + mismatch.getTargetType().getTypeName() + " is expected";
+		}
+		return "the JSON does not read as the type";
 	}
 
 	private JavaType javaType(Type type) {

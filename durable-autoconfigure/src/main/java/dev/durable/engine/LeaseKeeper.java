@@ -15,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,9 +28,11 @@ public class LeaseKeeper implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(LeaseKeeper.class);
 
-	private final Map<String, ClaimedWorkflow> running = new ConcurrentHashMap<>();
+	// Keyed by claim, not by workflow id: two runs of one workflow can overlap on a node (one
+	// ending while the next one starts), and neither may drop the other's entry.
+	private final Set<ClaimedWorkflow> running = ConcurrentHashMap.newKeySet();
 
-	private final Map<String, WorkflowExecution> executions = new ConcurrentHashMap<>();
+	private final Map<ClaimedWorkflow, WorkflowExecution> executions = new ConcurrentHashMap<>();
 
 	private final WorkflowStore store;
 
@@ -110,31 +113,28 @@ public class LeaseKeeper implements SmartLifecycle {
 	}
 
 	void track(ClaimedWorkflow claim) {
-		this.running.put(claim.workflowId(), claim);
+		this.running.add(claim);
 	}
 
 	void untrack(ClaimedWorkflow claim) {
-		this.running.remove(claim.workflowId(), claim);
-		this.executions.remove(claim.workflowId());
+		this.running.remove(claim);
+		this.executions.remove(claim);
 	}
 
 	void attach(WorkflowExecution execution) {
-		this.executions.put(execution.workflowId(), execution);
+		this.executions.put(execution.claim(), execution);
 	}
 
 	/**
-	 * Tell a workflow running on this node that its cancellation was requested.
+	 * Tell every run of a workflow on this node that its cancellation was requested.
 	 * @param workflowId the workflow
 	 */
 	void cancelRequested(String workflowId) {
-		WorkflowExecution execution = this.executions.get(workflowId);
-		if (execution != null) {
-			execution.requestCancel();
+		for (WorkflowExecution execution : this.executions.values()) {
+			if (execution.workflowId().equals(workflowId)) {
+				execution.requestCancel();
+			}
 		}
-	}
-
-	boolean isRunning(String workflowId) {
-		return this.running.containsKey(workflowId);
 	}
 
 	/**
@@ -142,7 +142,7 @@ public class LeaseKeeper implements SmartLifecycle {
 	 * @return a snapshot of the running claims
 	 */
 	public List<ClaimedWorkflow> running() {
-		return List.copyOf(this.running.values());
+		return List.copyOf(this.running);
 	}
 
 	/**

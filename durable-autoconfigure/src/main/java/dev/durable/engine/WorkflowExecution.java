@@ -113,36 +113,7 @@ public class WorkflowExecution {
 	 * @return the payload, or empty on timeout
 	 */
 	public <T> Optional<T> awaitSignal(String name, Class<T> type, @Nullable Duration timeout) {
-		int step = nextStep();
-		List<JournalEvent> recorded = recorded(step, name, EventKind.SIGNAL_WAIT_STARTED);
-		String what = "signal '" + name + "' of workflow '" + workflowId() + "'";
-		JournalEvent last = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
-		if (last != null && last.kind() == EventKind.SIGNAL_RECEIVED) {
-			return Optional.ofNullable(type.cast(this.engine.codec().readResult(what, type, last.output())));
-		}
-		if (last != null && last.kind() == EventKind.SIGNAL_TIMED_OUT) {
-			return Optional.empty();
-		}
-		deliverCancellation(step);
-		Instant deadline;
-		if (recorded.isEmpty()) {
-			deadline = (timeout != null) ? now().plus(timeout.isNegative() ? Duration.ZERO : timeout) : null;
-			append(step, EventKind.SIGNAL_WAIT_STARTED, name, 0, null, (deadline != null) ? JournalValues.text(deadline) : null,
-					null, null);
-		}
-		else {
-			String recordedDeadline = recorded.get(0).output();
-			deadline = (recordedDeadline != null) ? JournalValues.readInstant(recordedDeadline) : null;
-		}
-		Optional<String> payload = takeSignal(step, name);
-		if (payload.isPresent()) {
-			return Optional.ofNullable(type.cast(this.engine.codec().readResult(what, type, payload.get())));
-		}
-		if (deadline != null && !now().isBefore(deadline)) {
-			append(step, EventKind.SIGNAL_TIMED_OUT, name, 0, null, null, null, null);
-			return Optional.empty();
-		}
-		throw new WorkflowSuspension(deadline, Waits.signal(name));
+		return SignalWait.await(this, name, type, timeout);
 	}
 
 	/**
@@ -292,29 +263,6 @@ public class WorkflowExecution {
 	}
 
 	/**
-	 * Take a pending signal for the wait at a step, journaling its receipt with the consumption.
-	 */
-	private Optional<String> takeSignal(int step, String name) {
-		ensureLive();
-		Instant now = now();
-		Optional<String> payload;
-		try {
-			payload = this.engine.store()
-				.takeSignal(this.claim, name, this.nextSeq, step, now, now.plus(this.engine.settings().leaseDuration()));
-		}
-		catch (RuntimeException ex) {
-			throw new RunAbandonedError(ex);
-		}
-		payload.ifPresent((json) -> {
-			JournalEvent event = new JournalEvent(this.nextSeq, step, EventKind.SIGNAL_RECEIVED, name, 0, null, json,
-					null, null, now);
-			this.nextSeq++;
-			this.eventsByStep.add(event);
-		});
-		return payload;
-	}
-
-	/**
 	 * Deliver a pending cancellation request at this step of a durable wait or activity: journal
 	 * it, so that every replay throws at the same point, and throw.
 	 */
@@ -357,6 +305,14 @@ public class WorkflowExecution {
 
 	boolean cancellationDelivered() {
 		return this.cancellationDelivered;
+	}
+
+	long nextSeq() {
+		return this.nextSeq;
+	}
+
+	boolean isCancelRequested() {
+		return this.cancelRequested;
 	}
 
 	long takeSeq() {
@@ -443,6 +399,7 @@ public class WorkflowExecution {
 				return "Workflow.getVersion(\"" + name + "\")";
 			case SIGNAL_WAIT_STARTED:
 			case SIGNAL_RECEIVED:
+			case SIGNAL_REJECTED:
 			case SIGNAL_TIMED_OUT:
 				return "Workflow.awaitSignal(\"" + name + "\")";
 			case CHILD_STARTED:

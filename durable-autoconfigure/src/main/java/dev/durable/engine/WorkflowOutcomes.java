@@ -48,26 +48,26 @@ public class WorkflowOutcomes {
 	public @Nullable Object await(String workflowId, Duration timeout) {
 		long deadline = System.nanoTime() + nanos(timeout);
 		Duration poll = FIRST_POLL;
-		while (true) {
-			WorkflowRecord workflow = this.store.find(workflowId).orElseThrow(() -> notFound(workflowId));
-			if (workflow.status().isTerminal()) {
-				this.waiters.forget(workflowId);
-				return outcome(workflow);
+		try (CompletionWaiters.Waiter waiter = this.waiters.register(workflowId)) {
+			while (true) {
+				WorkflowRecord workflow = this.store.find(workflowId).orElseThrow(() -> notFound(workflowId));
+				if (workflow.status().isTerminal()) {
+					return outcome(workflow);
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new WorkflowAwaitTimeoutException("Workflow '" + workflowId + "' did not end within "
+							+ timeout + " (status " + workflow.status() + "); it goes on running, await it again later");
+				}
+				try {
+					waiter.awaitEnd(min(poll, Duration.ofNanos(left)));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new WorkflowAwaitTimeoutException("Interrupted while awaiting workflow '" + workflowId + "'");
+				}
+				poll = min(poll.multipliedBy(2), LONGEST_POLL);
 			}
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
-				this.waiters.forget(workflowId);
-				throw new WorkflowAwaitTimeoutException("Workflow '" + workflowId + "' did not end within " + timeout
-						+ " (status " + workflow.status() + "); it goes on running, await it again later");
-			}
-			try {
-				this.waiters.awaitEnd(workflowId, min(poll, Duration.ofNanos(left)));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new WorkflowAwaitTimeoutException("Interrupted while awaiting workflow '" + workflowId + "'");
-			}
-			poll = min(poll.multipliedBy(2), LONGEST_POLL);
 		}
 	}
 

@@ -101,19 +101,23 @@ public interface WorkflowStore extends WorkflowQueries {
 	void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt, @Nullable String waitingFor);
 
 	/**
-	 * Take the oldest pending signal of a name for a claimed workflow: mark it consumed and
-	 * journal its {@code SIGNAL_RECEIVED} event in one transaction.
+	 * Take the oldest pending signals of a name for a claimed workflow, in the order sent, until one
+	 * fits the awaited type: mark each consumed and journal it, {@code SIGNAL_REJECTED} (payload and
+	 * reason kept) if it does not fit, {@code SIGNAL_RECEIVED} if it does, all in one transaction.
+	 * A store may stop after a batch of rejections; the caller then takes again.
 	 * @param claim the claim
 	 * @param name the signal name
-	 * @param seq the journal position of the event
+	 * @param seq the journal position of the first event
 	 * @param step the step of the signal wait
 	 * @param now the current time
 	 * @param leaseUntil the new lease expiry
-	 * @return the signal's JSON payload, or empty if none is pending
+	 * @param check whether a payload fits the awaited type
+	 * @return the events journaled, at positions {@code seq}, {@code seq + 1}, ...; ending with
+	 * {@code SIGNAL_RECEIVED} if a signal fit; empty if none was pending
 	 * @throws LeaseLostException if the claim was replaced
 	 */
-	Optional<String> takeSignal(ClaimedWorkflow claim, String name, long seq, int step, Instant now,
-			Instant leaseUntil);
+	List<JournalEvent> takeSignal(ClaimedWorkflow claim, String name, long seq, int step, Instant now,
+			Instant leaseUntil, SignalCheck check);
 
 	/**
 	 * Store a signal for a workflow and wake it if it waits for that signal.

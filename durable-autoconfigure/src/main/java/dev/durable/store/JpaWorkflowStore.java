@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import dev.durable.engine.JournalEvent;
 import dev.durable.engine.LeaseLostException;
 import dev.durable.engine.LoadedWorkflow;
 import dev.durable.engine.NewWorkflow;
+import dev.durable.engine.SignalCheck;
 import dev.durable.engine.Waits;
 import dev.durable.engine.WorkflowFilter;
 import dev.durable.engine.WorkflowRecord;
@@ -44,6 +46,9 @@ public class JpaWorkflowStore implements WorkflowStore {
 
 	private static final List<String> ENDED = List.of(WorkflowStatus.COMPLETED.name(), WorkflowStatus.FAILED.name(),
 			WorkflowStatus.CANCELLED.name());
+
+	/** The most pending signals one take reads: a flood of rejected ones is taken in several. */
+	private static final int SIGNAL_BATCH = 100;
 
 	private final EntityManager entityManager;
 
@@ -408,8 +413,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
-	public Optional<String> takeSignal(ClaimedWorkflow claim, String name, long seq, int step, Instant now,
-			Instant leaseUntil) {
+	public List<JournalEvent> takeSignal(ClaimedWorkflow claim, String name, long seq, int step, Instant now,
+			Instant leaseUntil, SignalCheck check) {
 		return this.transactions.execute((tx) -> {
 			fence(claim, now, leaseUntil);
 			List<SignalEntity> pending = this.entityManager
@@ -417,17 +422,24 @@ public class JpaWorkflowStore implements WorkflowStore {
 						+ "and s.consumedAt is null order by s.id", SignalEntity.class)
 				.setParameter("id", claim.workflowId())
 				.setParameter("name", name)
-				.setMaxResults(1)
+				.setMaxResults(SIGNAL_BATCH)
 				.getResultList();
-			if (pending.isEmpty()) {
-				return Optional.<String>empty();
+			List<JournalEvent> taken = new ArrayList<>();
+			for (SignalEntity signal : pending) {
+				signal.consume(now);
+				String rejection = check.rejection(signal.getPayload());
+				JournalEvent event = new JournalEvent(seq + taken.size(), step,
+						(rejection != null) ? EventKind.SIGNAL_REJECTED : EventKind.SIGNAL_RECEIVED, name, 0, null,
+						signal.getPayload(), null, rejection, now);
+				this.entityManager.persist(new EventEntity(claim.workflowId(), event.seq(), step, event.kind().name(),
+						name, 0, null, event.output(), null, rejection, now));
+				taken.add(event);
+				if (rejection == null) {
+					break;
+				}
 			}
-			SignalEntity signal = pending.get(0);
-			signal.consume(now);
-			this.entityManager.persist(new EventEntity(claim.workflowId(), seq, step,
-					EventKind.SIGNAL_RECEIVED.name(), name, 0, null, signal.getPayload(), null, null, now));
 			this.entityManager.flush();
-			return Optional.ofNullable(signal.getPayload()).or(() -> Optional.of("null"));
+			return taken;
 		});
 	}
 

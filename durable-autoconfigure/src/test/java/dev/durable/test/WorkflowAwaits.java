@@ -1,9 +1,13 @@
 package dev.durable.test;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.durable.WorkflowHandle;
 import dev.durable.WorkflowStatus;
+import dev.durable.engine.EventKind;
+import dev.durable.engine.JournalEvent;
+import dev.durable.engine.WorkflowQueries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +31,34 @@ public final class WorkflowAwaits {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (handle.status() != status) {
 			assertThat(System.nanoTime()).as("waiting for status " + status).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	/**
+	 * Poll a workflow's journal until it holds an event of the given kind, failing at once if the
+	 * workflow ends first.
+	 * @param queries read access to the journal
+	 * @param handle the workflow
+	 * @param kind the event kind to wait for
+	 * @param timeout how long to wait at most
+	 * @return the first event of that kind
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public static JournalEvent event(WorkflowQueries queries, WorkflowHandle<?> handle, EventKind kind,
+			Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			Optional<JournalEvent> event = queries.journal(handle.workflowId())
+				.stream()
+				.filter((candidate) -> candidate.kind() == kind)
+				.findFirst();
+			if (event.isPresent()) {
+				return event.get();
+			}
+			assertThat(handle.status().isTerminal()).as("workflow ended before recording " + kind + ": "
+					+ queries.find(handle.workflowId()).map((workflow) -> workflow.error()).orElse(null)).isFalse();
+			assertThat(System.nanoTime()).as("waiting for " + kind).isLessThan(deadline);
 			Thread.sleep(20);
 		}
 	}

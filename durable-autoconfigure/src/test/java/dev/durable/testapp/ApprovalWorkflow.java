@@ -36,6 +36,10 @@ public class ApprovalWorkflow {
 		return decision.map(Decision::approvedBy).orElse("nobody in time");
 	}
 
+	public int doubledQuantity(String orderId) {
+		return Workflow.awaitSignal("quantity", int.class) * 2;
+	}
+
 	public String collect(String orderId) {
 		String first = Workflow.awaitSignal("item", String.class);
 		String second = Workflow.awaitSignal("item", String.class);
