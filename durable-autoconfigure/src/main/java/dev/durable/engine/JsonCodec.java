@@ -68,7 +68,8 @@ public class JsonCodec {
 		try {
 			JsonNode array = this.mapper.readTree(json);
 			if (!array.isArray() || array.size() != types.length) {
-				throw new IllegalStateException("The stored arguments of " + what + " are " + json + ", but the method "
+				throw new IllegalStateException("The stored arguments of " + what + " are "
+						+ (array.isArray() ? array.size() + " value(s)" : "not a JSON array") + ", but the method "
 						+ "now takes " + types.length + " parameter(s); keep entry-point signatures stable while "
 						+ "workflows of the old shape are running");
 			}
@@ -80,7 +81,7 @@ public class JsonCodec {
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException("The stored arguments of " + what + " no longer fit its parameter types: "
-					+ ex.getOriginalMessage() + " (stored: " + json + ")", ex);
+					+ reason(ex), ex);
 		}
 	}
 
@@ -120,7 +121,7 @@ public class JsonCodec {
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException("The recorded result of " + what + " no longer fits its type "
-					+ type.getTypeName() + ": " + ex.getOriginalMessage() + " (recorded: " + json + ")", ex);
+					+ type.getTypeName() + ": " + reason(ex), ex);
 		}
 	}
 
@@ -144,8 +145,16 @@ public class JsonCodec {
 			return (value != null) ? Optional.empty() : Optional.of("it has no payload (null)");
 		}
 		catch (JacksonException ex) {
-			return Optional.of("at " + jsonPath(ex) + ": " + expected(ex) + " (" + ex.getClass().getSimpleName() + ")");
+			return Optional.of(reason(ex));
 		}
+	}
+
+	/**
+	 * Say where and why JSON did not read, without quoting it: messages reach logs, and values
+	 * may be personal data (the journal, shown as the endpoint's show-values allows, keeps them).
+	 */
+	private static String reason(JacksonException ex) {
+		return "at " + jsonPath(ex) + ": " + expected(ex) + " (" + ex.getClass().getSimpleName() + ")";
 	}
 
 	private static String jsonPath(JacksonException ex) {

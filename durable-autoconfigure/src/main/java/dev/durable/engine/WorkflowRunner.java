@@ -242,7 +242,12 @@ public class WorkflowRunner {
 	private void fail(WorkflowExecution execution, Throwable thrown) {
 		String errorType = thrown.getClass().getName();
 		String error = ErrorText.of(thrown);
-		logger.info("Workflow '" + execution.workflowId() + "' failed: " + errorType + ": " + error);
+		// The message may carry application data: INFO names the type, the journal keeps the message.
+		logger.info("Workflow '" + execution.workflowId() + "' failed with " + errorType
+				+ " (its message is in the workflow's journal)");
+		if (logger.isDebugEnabled()) {
+			logger.debug("Workflow '" + execution.workflowId() + "' failed: " + errorType + ": " + error);
+		}
 		finish(execution, WorkflowStatus.FAILED, null, errorType, error,
 				execution.lifecycleEvent(EventKind.WORKFLOW_FAILED, null, errorType, error));
 	}
