@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.durable.store.DurableSchemaFilterProvider;
 import dev.durable.store.EventEntity;
+import dev.durable.store.H2CommitDurability;
 import dev.durable.store.SignalEntity;
 import dev.durable.store.StoreDialect;
 import dev.durable.store.WorkflowEntity;
@@ -36,12 +37,14 @@ public final class DurableJpaAutoConfiguration {
 
 	/**
 	 * The journal's database, detected once for the schema initializer and the store. Fails
-	 * start-up on a database the journal does not run on.
+	 * start-up on a database the journal does not run on, and makes an H2 file's commits durable.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	StoreDialect durableStoreDialect(DataSource dataSource) {
-		return StoreDialect.detect(dataSource);
+		StoreDialect dialect = StoreDialect.detect(dataSource);
+		H2CommitDurability.apply(dataSource, dialect);
+		return dialect;
 	}
 
 	@Bean
