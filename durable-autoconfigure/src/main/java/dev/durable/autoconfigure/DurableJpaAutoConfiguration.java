@@ -37,13 +37,17 @@ public final class DurableJpaAutoConfiguration {
 
 	/**
 	 * The journal's database, detected once for the schema initializer and the store. Fails
-	 * start-up on a database the journal does not run on, and makes an H2 file's commits durable.
+	 * start-up on a database the journal does not run on, makes an H2 file's commits durable, and
+	 * warns when the journal is in memory.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	StoreDialect durableStoreDialect(DataSource dataSource) {
 		StoreDialect dialect = StoreDialect.detect(dataSource);
 		H2CommitDurability.apply(dataSource, dialect);
+		if (dialect.inMemory()) {
+			InMemoryJournal.warn(dialect);
+		}
 		return dialect;
 	}
 

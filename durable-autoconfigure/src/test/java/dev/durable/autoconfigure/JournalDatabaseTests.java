@@ -11,25 +11,33 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.durable.actuate.DurableHealthIndicator;
 import dev.durable.engine.DurableConfigurationException;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What start-up does about the journal's database: it makes an H2 file's commits durable or
- * refuses to start, and refuses a database the journal does not run on.
+ * refuses to start, says loudly that an in-memory journal is lost at restart, and refuses a
+ * database the journal does not run on.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JournalDatabaseTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -40,6 +48,38 @@ class JournalDatabaseTests {
 
 	@TempDir
 	Path workDir;
+
+	@Test
+	void anInMemoryJournalIsAWarningAtStartUpNamingTheFix(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("WARN")
+				.contains("The Durable journal is in the in-memory database jdbc:h2:mem:")
+				.contains("every workflow is lost when the application stops")
+				.contains("spring.datasource.url=jdbc:h2:file:./data/app");
+		});
+	}
+
+	@Test
+	void anInMemoryJournalIsADetailOfTheHealthWhichStaysUp() {
+		this.runner.run((context) -> {
+			Health health = context.getBean(DurableHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("journal", "in-memory: lost at restart; "
+					+ "set spring.datasource.url=jdbc:h2:file:./data/app to keep workflows");
+		});
+	}
+
+	@Test
+	void aJournalInAFileNeitherWarnsNorShowsAJournalDetail(CapturedOutput output) {
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:file:" + this.workDir.resolve("quiet"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain("The Durable journal is in the in-memory database");
+				assertThat(context.getBean(DurableHealthIndicator.class).health(true).getDetails())
+					.doesNotContainKey("journal");
+			});
+	}
 
 	@Test
 	void everyCommitOfAnH2FileReachesTheFileWhateverTheUrlForm() throws Exception {
