@@ -1,7 +1,6 @@
 package dev.durable.store;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.durable.engine.DurableConfigurationException;
@@ -63,8 +62,8 @@ public enum DatabasePlatform {
 		String supported = Arrays.stream(values()).map(DatabasePlatform::productName).collect(Collectors.joining(", "));
 		throw new DurableConfigurationException(
 				"The Durable journal cannot run on the application's database " + productName + " (" + url
-						+ "): Durable's SQL is written for " + supported + " only",
-				"Point spring.datasource.url at a supported database (" + supported.toLowerCase(Locale.ROOT)
+						+ "): Durable's SQL is written for these databases only: " + supported,
+				"Point spring.datasource.url at one of them (" + supported
 						+ "), or set durable.enabled=false to run without Durable.");
 	}
 

@@ -48,10 +48,10 @@ public record StoreDialect(DatabasePlatform platform, String url, boolean single
 			return new StoreDialect(platform, url, false, false);
 		}
 		String lowerUrl = url.toLowerCase(Locale.ROOT);
-		String database = h2Database(lowerUrl);
-		boolean server = !database.equals(lowerUrl.substring("jdbc:h2:".length()))
-				|| lowerUrl.contains(";auto_server=true");
-		return new StoreDialect(platform, url, !server, database.startsWith("mem:"));
+		String location = lowerUrl.startsWith("jdbc:h2:") ? lowerUrl.substring("jdbc:h2:".length()) : lowerUrl;
+		boolean remote = location.startsWith("tcp://") || location.startsWith("ssl://");
+		boolean server = remote || lowerUrl.contains(";auto_server=true");
+		return new StoreDialect(platform, url, !server, databaseName(location, remote).startsWith("mem:"));
 	}
 
 	/**
@@ -63,16 +63,15 @@ public record StoreDialect(DatabasePlatform platform, String url, boolean single
 	}
 
 	/**
-	 * Return the part of an H2 URL that names the database, after the protocol and any server:
-	 * {@code jdbc:h2:tcp://host:9092/mem:db} names {@code mem:db}.
+	 * Return the part of an H2 location that names the database, after any server:
+	 * {@code tcp://host:9092/mem:db} names {@code mem:db}.
 	 */
-	private static String h2Database(String lowerUrl) {
-		String database = lowerUrl.startsWith("jdbc:h2:") ? lowerUrl.substring("jdbc:h2:".length()) : lowerUrl;
-		if (database.startsWith("tcp://") || database.startsWith("ssl://")) {
-			int path = database.indexOf('/', "tcp://".length());
-			database = (path >= 0) ? database.substring(path + 1) : "";
+	private static String databaseName(String location, boolean remote) {
+		if (!remote) {
+			return location;
 		}
-		return database;
+		int path = location.indexOf('/', "tcp://".length());
+		return (path >= 0) ? location.substring(path + 1) : "";
 	}
 
 }

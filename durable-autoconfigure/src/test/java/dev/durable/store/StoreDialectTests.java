@@ -45,6 +45,13 @@ class StoreDialectTests {
 	}
 
 	@Test
+	void anH2UrlTheDriverDoesNotReportIsTakenForAnEmbeddedFile() {
+		assertThat(StoreDialect.of(DatabasePlatform.H2, ""))
+			.returns(true, StoreDialect::singleProcess)
+			.returns(false, StoreDialect::inMemory);
+	}
+
+	@Test
 	void postgresqlIsAServerOnDisk() {
 		assertThat(StoreDialect.of(DatabasePlatform.POSTGRESQL, "jdbc:postgresql://localhost/app"))
 			.returns(true, StoreDialect::postgresql)
