@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.durable.engine.WorkflowQueries;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * Durable's health ({@code durable}): up while the journal's database answers, with this node's
- * worker state and the number of overdue workflows as details. Overdue workflows and a stopped
+ * worker state and the number of overdue workflows as details, and a warning when the journal is
+ * in memory. Overdue workflows and a stopped
  * worker do not make it down: other nodes may run the workflows, and restarting this one would
  * not help.
  */
@@ -25,6 +27,8 @@ public class DurableHealthIndicator extends AbstractHealthIndicator {
 
 	private final Clock clock;
 
+	private final @Nullable String journalWarning;
+
 	/**
 	 * Create the indicator.
 	 * @param queries the journal, counted to check the database
@@ -35,11 +39,27 @@ public class DurableHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public DurableHealthIndicator(WorkflowQueries queries, Supplier<String> workerState, Duration overdueAfter,
 			Clock clock) {
+		this(queries, workerState, overdueAfter, clock, null);
+	}
+
+	/**
+	 * Create the indicator.
+	 * @param queries the journal, counted to check the database
+	 * @param workerState this node's worker: {@code running}, {@code stopped} or {@code disabled}
+	 * @param overdueAfter how long past its due time a workflow that is not running counts as
+	 * overdue
+	 * @param clock the clock
+	 * @param journalWarning why the journal is not durable, shown as the {@code journal} detail, or
+	 * {@code null} if it is; the status stays up either way
+	 */
+	public DurableHealthIndicator(WorkflowQueries queries, Supplier<String> workerState, Duration overdueAfter,
+			Clock clock, @Nullable String journalWarning) {
 		super("Durable health check failed: the journal's database did not answer");
 		this.queries = queries;
 		this.workerState = workerState;
 		this.overdueAfter = overdueAfter;
 		this.clock = clock;
+		this.journalWarning = journalWarning;
 	}
 
 	@Override
@@ -49,6 +69,9 @@ public class DurableHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("worker", this.workerState.get())
 			.withDetail("overdue", overdue)
 			.withDetail("overdueAfter", this.overdueAfter.toString());
+		if (this.journalWarning != null) {
+			builder.withDetail("journal", this.journalWarning);
+		}
 	}
 
 }

@@ -116,7 +116,7 @@ public final class DurableAutoConfiguration {
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	WorkflowStore durableWorkflowStore(EntityManagerFactory entityManagerFactory,
-			PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock,
+			PlatformTransactionManager transactionManager, DataSource dataSource, StoreDialect dialect, Clock clock,
 			DurableProperties properties) {
 		DurableProperties.GroupCommit groupCommit = properties.getJdbc().getGroupCommit();
 		if (groupCommit.getMaxBatch() < 1 || groupCommit.getMaxInFlight() < 1) {
@@ -128,7 +128,7 @@ public final class DurableAutoConfiguration {
 		DataSource journalDataSource = (entityManagerFactory instanceof EntityManagerFactoryInfo info
 				&& info.getDataSource() != null) ? info.getDataSource() : dataSource;
 		return new JpaWorkflowStore(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
-				transactionManager, StoreDialect.detect(journalDataSource), clock,
+				transactionManager, dialect, clock,
 				groupCommit.isEnabled() ? journalDataSource : null, groupCommit.getMaxBatch(),
 				groupCommit.getMaxInFlight());
 	}

@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a workflow or activity declaration Durable cannot run as a start-up failure with a
- * description and the fix.
+ * Reports a workflow or activity declaration, or a database, that Durable cannot run on as a
+ * start-up failure with a description and the fix.
  */
 class DurableConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<DurableConfigurationException> {
 

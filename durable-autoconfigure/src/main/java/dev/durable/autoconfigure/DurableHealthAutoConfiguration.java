@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.durable.actuate.DurableHealthIndicator;
 import dev.durable.engine.WorkflowStore;
 import dev.durable.engine.WorkflowWorker;
+import dev.durable.store.StoreDialect;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,14 +31,16 @@ public final class DurableHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "durableHealthIndicator")
 	DurableHealthIndicator durableHealthIndicator(WorkflowStore store, ObjectProvider<WorkflowWorker> worker,
-			DurableProperties properties, Clock clock) {
+			DurableProperties properties, Clock clock, ObjectProvider<StoreDialect> dialect) {
+		StoreDialect journal = dialect.getIfUnique();
 		return new DurableHealthIndicator(store, () -> {
 			WorkflowWorker running = worker.getIfAvailable();
 			if (running == null) {
 				return "disabled";
 			}
 			return running.isRunning() ? "running" : "stopped";
-		}, properties.getHealth().getOverdueAfter(), clock);
+		}, properties.getHealth().getOverdueAfter(), clock,
+				(journal != null && journal.inMemory()) ? InMemoryJournal.HEALTH_DETAIL : null);
 	}
 
 }

@@ -4,7 +4,9 @@ import javax.sql.DataSource;
 
 import dev.durable.store.DurableSchemaFilterProvider;
 import dev.durable.store.EventEntity;
+import dev.durable.store.H2CommitDurability;
 import dev.durable.store.SignalEntity;
+import dev.durable.store.StoreDialect;
 import dev.durable.store.WorkflowEntity;
 import jakarta.persistence.EntityManagerFactory;
 
@@ -33,10 +35,27 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(DurableProperties.class)
 public final class DurableJpaAutoConfiguration {
 
+	/**
+	 * The journal's database, detected once for the schema initializer and the store. Fails
+	 * start-up on a database the journal does not run on, makes an H2 file's commits durable, and
+	 * warns when the journal is in memory.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	StoreDialect durableStoreDialect(DataSource dataSource) {
+		StoreDialect dialect = StoreDialect.detect(dataSource);
+		H2CommitDurability.apply(dataSource, dialect);
+		if (dialect.inMemory()) {
+			InMemoryJournal.warn(dialect);
+		}
+		return dialect;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(DurableSchemaInitializer.class)
-	DurableSchemaInitializer durableSchemaInitializer(DataSource dataSource, DurableProperties properties) {
-		return new DurableSchemaInitializer(dataSource, properties.getJdbc());
+	DurableSchemaInitializer durableSchemaInitializer(DataSource dataSource, DurableProperties properties,
+			StoreDialect dialect) {
+		return new DurableSchemaInitializer(dataSource, properties.getJdbc(), dialect);
 	}
 
 	@Bean

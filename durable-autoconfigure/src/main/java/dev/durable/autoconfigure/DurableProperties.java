@@ -143,7 +143,7 @@ public class DurableProperties {
 	public static class Jdbc {
 
 		/**
-		 * When to create the journal's tables from the bundled scripts: 'embedded' (H2, HSQLDB,
+		 * When to create the journal's tables from the bundled scripts: 'embedded' (H2,
 		 * including file databases), 'always' or 'never' (you create them, e.g. with Flyway).
 		 */
 		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;

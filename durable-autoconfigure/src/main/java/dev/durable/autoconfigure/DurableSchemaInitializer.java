@@ -33,13 +33,22 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 	private final boolean postgresql;
 
 	/**
-	 * Create the initializer.
+	 * Create the initializer, reading the database's dialect from the data source.
 	 * @param dataSource the application's data source
 	 * @param properties the journal's schema settings
 	 */
 	public DurableSchemaInitializer(DataSource dataSource, DurableProperties.Jdbc properties) {
-		super(dataSource, settings(dataSource, properties));
-		StoreDialect dialect = StoreDialect.detect(dataSource);
+		this(dataSource, properties, StoreDialect.detect(dataSource));
+	}
+
+	/**
+	 * Create the initializer.
+	 * @param dataSource the application's data source
+	 * @param properties the journal's schema settings
+	 * @param dialect the database's dialect, detected once for the initializer and the store
+	 */
+	public DurableSchemaInitializer(DataSource dataSource, DurableProperties.Jdbc properties, StoreDialect dialect) {
+		super(dataSource, settings(dialect, properties));
 		this.singleProcess = dialect.singleProcess();
 		this.postgresql = dialect.postgresql();
 	}
@@ -86,7 +95,7 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 	}
 
 	/**
-	 * Treat file-based H2 and HSQLDB as embedded too: they belong to this one process, and the
+	 * Treat file-based H2 as embedded too: they belong to this one process, and the
 	 * sample application's durable journal lives in such a file.
 	 */
 	@Override
@@ -94,11 +103,10 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 		return this.singleProcess || super.isEmbeddedDatabase();
 	}
 
-	private static DatabaseInitializationSettings settings(DataSource dataSource, DurableProperties.Jdbc properties) {
-		PlatformPlaceholderDatabaseDriverResolver resolver = new PlatformPlaceholderDatabaseDriverResolver();
-		List<String> locations = StringUtils.hasText(properties.getPlatform())
-				? resolver.resolveAll(properties.getPlatform(), SCHEMA_LOCATION)
-				: resolver.resolveAll(dataSource, SCHEMA_LOCATION);
+	private static DatabaseInitializationSettings settings(StoreDialect dialect, DurableProperties.Jdbc properties) {
+		String platform = StringUtils.hasText(properties.getPlatform()) ? properties.getPlatform()
+				: dialect.platform().id();
+		List<String> locations = new PlatformPlaceholderDatabaseDriverResolver().resolveAll(platform, SCHEMA_LOCATION);
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setSchemaLocations(locations);
 		settings.setMode(properties.getInitializeSchema());

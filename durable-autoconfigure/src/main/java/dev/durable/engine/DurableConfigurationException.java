@@ -1,8 +1,8 @@
 package dev.durable.engine;
 
 /**
- * The application's workflows or activities are declared in a way Durable cannot run;
- * start-up fails with a message that names the beans and methods and the fix.
+ * The application's workflows, activities or database are set up in a way Durable cannot run;
+ * start-up fails with a message that names the beans, methods or database and the fix.
  */
 public class DurableConfigurationException extends RuntimeException {
 
@@ -12,7 +12,7 @@ public class DurableConfigurationException extends RuntimeException {
 
 	/**
 	 * Create the exception.
-	 * @param message what is wrong, naming the beans and methods
+	 * @param message what is wrong, naming the beans and methods or the database
 	 * @param action what to do about it
 	 */
 	public DurableConfigurationException(String message, String action) {
