@@ -42,6 +42,7 @@ import dev.durable.engine.WorkflowStarter;
 import dev.durable.engine.WorkflowStore;
 import dev.durable.engine.WorkflowWorker;
 import dev.durable.store.JpaWorkflowStore;
+import dev.durable.store.H2CommitDurability;
 import dev.durable.store.StoreDialect;
 import io.github.resilience4j.common.CompositeCustomizer;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
@@ -117,7 +118,9 @@ public final class DurableAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	WorkflowStore durableWorkflowStore(EntityManagerFactory entityManagerFactory,
 			PlatformTransactionManager transactionManager, DataSource dataSource, StoreDialect dialect, Clock clock,
-			DurableProperties properties) {
+			DurableProperties properties, ObjectProvider<H2CommitDurability> durableCommits) {
+		// Made first: on an H2 file, commits must reach the file before the journal's first write.
+		durableCommits.getIfAvailable();
 		DurableProperties.GroupCommit groupCommit = properties.getJdbc().getGroupCommit();
 		if (groupCommit.getMaxBatch() < 1 || groupCommit.getMaxInFlight() < 1) {
 			throw new IllegalStateException("durable.jdbc.group-commit.max-batch and max-in-flight must be at least 1, "

@@ -37,18 +37,25 @@ public final class DurableJpaAutoConfiguration {
 
 	/**
 	 * The journal's database, detected once for the schema initializer and the store. Fails
-	 * start-up on a database the journal does not run on, makes an H2 file's commits durable, and
-	 * warns when the journal is in memory.
+	 * start-up on a database the journal does not run on, and warns when the journal is in memory.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	StoreDialect durableStoreDialect(DataSource dataSource) {
 		StoreDialect dialect = StoreDialect.detect(dataSource);
-		H2CommitDurability.apply(dataSource, dialect);
 		if (dialect.inMemory()) {
 			InMemoryJournal.warn(dialect);
 		}
 		return dialect;
+	}
+
+	/**
+	 * Makes an H2 file's commits durable, and keeps them so while the application runs; the
+	 * store depends on it, so no journal write comes first.
+	 */
+	@Bean
+	H2CommitDurability durableH2CommitDurability(DataSource dataSource, StoreDialect dialect) {
+		return H2CommitDurability.apply(dataSource, dialect);
 	}
 
 	@Bean

@@ -8,16 +8,27 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import dev.durable.engine.DurableConfigurationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes every commit on an H2 database that is kept on disk reach its file before the commit
  * returns. By default H2 writes commits to the file up to half a second later
  * ({@code WRITE_DELAY}), so a process killed in that time loses workflows whose start had
  * returned and steps that the workflow had already gone past.
+ *
+ * <p>H2 applies its default again whenever it opens the database, and it closes the database
+ * when its last connection closes (a pool that shrinks to nothing, or no pool at all). So the
+ * setting is made on every start, and one connection stays open while the application runs,
+ * keeping the database, and the setting, open with it.
  */
-public final class H2CommitDurability {
+public final class H2CommitDurability implements AutoCloseable {
 
-	private H2CommitDurability() {
+	private static final H2CommitDurability NOT_NEEDED = new H2CommitDurability(null);
+
+	private final @Nullable Connection keeper;
+
+	private H2CommitDurability(@Nullable Connection keeper) {
+		this.keeper = keeper;
 	}
 
 	/**
@@ -26,14 +37,40 @@ public final class H2CommitDurability {
 	 * again when the database opens, so this runs on every start.
 	 * @param dataSource the application's data source
 	 * @param dialect the database's dialect
+	 * @return what holds the database open until {@link #close()}: a connection on an H2 database
+	 * kept on disk, nothing on any other
 	 * @throws DurableConfigurationException if commits cannot be made durable, for example because
 	 * the user has no admin rights and the URL does not set {@code WRITE_DELAY=0} either
 	 */
-	public static void apply(DataSource dataSource, StoreDialect dialect) {
+	public static H2CommitDurability apply(DataSource dataSource, StoreDialect dialect) {
 		if (dialect.platform() != DatabasePlatform.H2 || dialect.inMemory()) {
-			return;
+			return NOT_NEEDED;
 		}
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		Connection keeper = null;
+		try {
+			keeper = dataSource.getConnection();
+			makeDurable(keeper, dialect);
+			return new H2CommitDurability(keeper);
+		}
+		catch (SQLException ex) {
+			throw notDurable(dialect.url(), "its WRITE_DELAY cannot be read: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(keeper);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Let H2 close the database again once the application's other connections are closed.
+	 */
+	@Override
+	public void close() {
+		closeQuietly(this.keeper);
+	}
+
+	private static void makeDurable(Connection connection, StoreDialect dialect) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
 			SQLException refused = null;
 			try {
 				statement.execute("SET WRITE_DELAY 0");
@@ -48,8 +85,17 @@ public final class H2CommitDurability {
 						+ ((refused != null) ? " and 'SET WRITE_DELAY 0' failed: " + refused.getMessage() : ""));
 			}
 		}
+	}
+
+	private static void closeQuietly(@Nullable Connection connection) {
+		if (connection == null) {
+			return;
+		}
+		try {
+			connection.close();
+		}
 		catch (SQLException ex) {
-			throw notDurable(dialect.url(), "its WRITE_DELAY cannot be read: " + ex.getMessage());
+			// Closing at shutdown: nothing is left to protect.
 		}
 	}
 

@@ -94,6 +94,20 @@ class JournalDatabaseTests {
 	}
 
 	@Test
+	void commitsStayDurableAfterEveryOtherConnectionClosed() throws Exception {
+		// No pool: every connection but Durable's own closes at once, and H2 would close the
+		// database and forget the setting with the last one.
+		String url = "jdbc:h2:file:" + this.workDir.resolve("unpooled");
+		this.runner
+			.withPropertyValues("spring.datasource.url=" + url,
+					"spring.datasource.type=org.springframework.jdbc.datasource.SimpleDriverDataSource")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(writeDelays(context.getBean(DataSource.class))).containsOnly("0");
+			});
+	}
+
+	@Test
 	void everyCommitOfAnH2ServersFileReachesTheFile() throws Exception {
 		Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", this.workDir.toString())
 			.start();
