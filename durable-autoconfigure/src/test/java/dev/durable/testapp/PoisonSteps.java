@@ -1,7 +1,10 @@
 package dev.durable.testapp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CountDownLatch;
 
 import dev.durable.annotation.Activity;
@@ -42,11 +45,14 @@ public class PoisonSteps {
 
 	/**
 	 * Halt this JVM, as a fatal error would, while the marker file exists; once the application is
-	 * ready, so that a test sees it start before it dies.
+	 * ready, so that a test sees it start before it dies. Each call first appends a line to the runs
+	 * file, which outlives the process, unlike {@link Calls}.
 	 */
-	public String haltWhile(String marker) {
+	public String haltWhile(String marker, String runs) {
 		try {
 			this.ready.await();
+			Files.writeString(Path.of(runs), ProcessHandle.current().pid() + "\n", StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
 			if (Files.exists(Path.of(marker))) {
 				Thread.sleep(300);
 				Runtime.getRuntime().halt(99);
@@ -55,6 +61,9 @@ public class PoisonSteps {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return "interrupted";
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		return "survived";
 	}

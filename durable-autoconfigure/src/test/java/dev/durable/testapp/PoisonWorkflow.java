@@ -36,8 +36,8 @@ public class PoisonWorkflow {
 		return this.steps.poison(id);
 	}
 
-	public String halting(String marker) {
-		return this.steps.haltWhile(marker);
+	public String halting(String marker, String runs) {
+		return this.steps.haltWhile(marker, runs);
 	}
 
 }

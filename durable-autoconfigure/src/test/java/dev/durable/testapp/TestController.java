@@ -32,8 +32,9 @@ public class TestController {
 	}
 
 	@PostMapping("/test/halting/{id}")
-	public Map<String, String> halting(@PathVariable String id, @RequestParam String marker) {
-		this.client.start(id, () -> this.poisons.halting(marker));
+	public Map<String, String> halting(@PathVariable String id, @RequestParam String marker,
+			@RequestParam String runs) {
+		this.client.start(id, () -> this.poisons.halting(marker, runs));
 		return Map.of("id", id);
 	}
 
