@@ -35,10 +35,10 @@ import java.util.Set;
  * @param w4Workflows W4: workflows waiting at once
  * @param w4ParkMillis W4: time budget per workflow to reach its sleep; sets the common wake-up time
  * @param ioWorkflows IO: W1 workflows in the measured window
- * @param keepSchema whether to keep the benchmark schema for inspection
+ * @param keepSchema whether to keep the benchmark schema, or the H2 directory, for inspection
  */
-record BenchSettings(String database, String entry, String serverUrl, String user, String password, boolean quick, int poolSize,
-		int workerConcurrency, Set<String> workloads, int w1Warmup, int w1Workflows, int w1Threads,
+record BenchSettings(String database, String entry, String serverUrl, String user, String password, boolean quick,
+		int poolSize, int workerConcurrency, Set<String> workloads, int w1Warmup, int w1Workflows, int w1Threads,
 		Duration w1WarmupWindow, Duration w1Window, int w2Steps, int w2Repetitions, int w3Steps, int w3Repetitions,
 		int w3Warmups, Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, boolean keepSchema) {
 
