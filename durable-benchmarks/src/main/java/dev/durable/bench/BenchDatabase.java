@@ -3,23 +3,31 @@ package dev.durable.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The benchmark's own PostgreSQL schema, created with the engine's tables at the start and
- * dropped at the end; and the server counters that the IO figures come from.
+ * The benchmark's own database, created with the engine's tables at the start and removed at the
+ * end: a PostgreSQL schema, or an H2 file database in a fresh temporary directory; and the
+ * PostgreSQL server counters that the IO figures come from.
  */
 final class BenchDatabase implements AutoCloseable {
 
 	static final String APPLICATION_NAME = "durable-bench";
+
+	private static final String H2_USER = "sa";
 
 	private final BenchSettings settings;
 
@@ -27,13 +35,21 @@ final class BenchDatabase implements AutoCloseable {
 
 	private final Connection admin;
 
-	private BenchDatabase(BenchSettings settings, String schema, Connection admin) {
+	/** The H2 database's directory, or null on PostgreSQL. */
+	private final @Nullable Path directory;
+
+	private BenchDatabase(BenchSettings settings, String schema, Connection admin, @Nullable Path directory) {
 		this.settings = settings;
 		this.schema = schema;
 		this.admin = admin;
+		this.directory = directory;
 	}
 
 	static BenchDatabase create(BenchSettings settings) throws SQLException {
+		return settings.h2File() ? createH2File(settings) : createPostgresql(settings);
+	}
+
+	private static BenchDatabase createPostgresql(BenchSettings settings) throws SQLException {
 		String schema = "durable_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		Connection admin;
 		try {
@@ -48,20 +64,59 @@ final class BenchDatabase implements AutoCloseable {
 			statement.execute("create schema " + schema);
 			statement.execute("set search_path to " + schema);
 		}
-		BenchDatabase database = new BenchDatabase(settings, schema, admin);
-		database.createTables();
+		BenchDatabase database = new BenchDatabase(settings, schema, admin, null);
+		database.createTables("postgresql");
 		return database;
 	}
 
+	/**
+	 * An H2 file database of its own in a new temporary directory. Its URL sets
+	 * {@code WRITE_DELAY=0}: by default H2 writes commits to the file up to 500 ms later, so a
+	 * {@code kill -9} would lose writes already acknowledged, and neither side would be durable.
+	 */
+	private static BenchDatabase createH2File(BenchSettings settings) throws SQLException {
+		Path directory;
+		try {
+			directory = Files.createTempDirectory("durable-bench-h2-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot create a temporary directory for the H2 database", ex);
+		}
+		String url = "jdbc:h2:file:" + directory.resolve("bench").toAbsolutePath() + ";WRITE_DELAY=0";
+		BenchDatabase database = new BenchDatabase(settings, url, DriverManager.getConnection(url, H2_USER, ""),
+				directory);
+		database.createTables("h2");
+		return database;
+	}
+
+	/**
+	 * Return where the benchmark writes: the PostgreSQL schema's name or the H2 file's URL.
+	 * @return the schema or URL
+	 */
 	String schema() {
 		return this.schema;
 	}
 
+	boolean h2File() {
+		return this.directory != null;
+	}
+
+	String user() {
+		return h2File() ? H2_USER : this.settings.user();
+	}
+
+	String password() {
+		return h2File() ? "" : this.settings.password();
+	}
+
 	/**
-	 * Return the JDBC URL that works in this schema.
+	 * Return the JDBC URL that works in this schema, or the H2 file's.
 	 * @return the URL
 	 */
 	String url() {
+		if (h2File()) {
+			return this.schema;
+		}
 		String server = this.settings.serverUrl();
 		return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + this.schema + "&ApplicationName="
 				+ APPLICATION_NAME;
@@ -75,16 +130,16 @@ final class BenchDatabase implements AutoCloseable {
 	HikariDataSource pool() {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url());
-		config.setUsername(this.settings.user());
-		config.setPassword(this.settings.password());
+		config.setUsername(user());
+		config.setPassword(password());
 		config.setMaximumPoolSize(this.settings.poolSize());
 		config.setPoolName("floor");
 		return new HikariDataSource(config);
 	}
 
-	private void createTables() throws SQLException {
+	private void createTables(String platform) throws SQLException {
 		String script;
-		try (InputStream in = BenchDatabase.class.getResourceAsStream("/dev/durable/store/schema-postgresql.sql")) {
+		try (InputStream in = BenchDatabase.class.getResourceAsStream("/dev/durable/store/schema-" + platform + ".sql")) {
 			if (in == null) {
 				throw new IllegalStateException("The engine's schema script is not on the class path");
 			}
@@ -152,6 +207,11 @@ final class BenchDatabase implements AutoCloseable {
 	}
 
 	String serverVersion() throws SQLException {
+		if (h2File()) {
+			return "H2 " + this.admin.getMetaData().getDatabaseProductVersion() + " (WRITE_DELAY="
+					+ count("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")
+					+ ")";
+		}
 		try (Statement statement = this.admin.createStatement();
 				ResultSet rows = statement.executeQuery("select current_setting('server_version'), "
 						+ "current_setting('synchronous_commit'), current_setting('fsync'), current_setting('autovacuum')")) {
@@ -170,6 +230,10 @@ final class BenchDatabase implements AutoCloseable {
 
 	@Override
 	public void close() throws SQLException {
+		if (h2File()) {
+			closeH2File();
+			return;
+		}
 		try (Statement statement = this.admin.createStatement()) {
 			if (this.settings.keepSchema()) {
 				System.out.println("Kept schema " + this.schema + " (bench.keep-schema=true)");
@@ -181,6 +245,26 @@ final class BenchDatabase implements AutoCloseable {
 		}
 		finally {
 			this.admin.close();
+		}
+	}
+
+	/**
+	 * Close the H2 database (it closes with its last connection; the pools are closed by now) and
+	 * delete its directory.
+	 */
+	private void closeH2File() throws SQLException {
+		this.admin.close();
+		if (this.settings.keepSchema()) {
+			System.out.println("Kept H2 database " + this.directory + " (bench.keep-schema=true)");
+			return;
+		}
+		try (Stream<Path> files = Files.walk(this.directory)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot delete the benchmark's H2 database in " + this.directory, ex);
 		}
 	}
 

@@ -9,6 +9,11 @@ import java.util.Set;
 /**
  * What to measure and where, read from {@code bench.*} system properties or {@code --bench.*=value}
  * arguments (arguments win). {@code bench.quick=true} shrinks every size for a smoke run.
+ * @param database where both sides write: {@code postgresql} (the server at {@code serverUrl}) or
+ * {@code h2-file} (an H2 file database in a fresh temporary directory, the embedded default)
+ * @param entry how W1 and W2 start Durable's workflows: {@code direct} (calling the entry point on
+ * the bean, which runs it on the calling thread) or {@code client} ({@code WorkflowClient.start},
+ * a worker runs it, then {@code await})
  * @param serverUrl JDBC URL of the PostgreSQL database; the harness adds {@code currentSchema}
  * @param user database user
  * @param password database password
@@ -30,12 +35,14 @@ import java.util.Set;
  * @param w4Workflows W4: workflows waiting at once
  * @param w4ParkMillis W4: time budget per workflow to reach its sleep; sets the common wake-up time
  * @param ioWorkflows IO: W1 workflows in the measured window
- * @param keepSchema whether to keep the benchmark schema for inspection
+ * @param keepSchema whether to keep the benchmark schema, or the H2 directory, for inspection
  */
-record BenchSettings(String serverUrl, String user, String password, boolean quick, int poolSize,
-		int workerConcurrency, Set<String> workloads, int w1Warmup, int w1Workflows, int w1Threads,
+record BenchSettings(String database, String entry, String serverUrl, String user, String password, boolean quick,
+		int poolSize, int workerConcurrency, Set<String> workloads, int w1Warmup, int w1Workflows, int w1Threads,
 		Duration w1WarmupWindow, Duration w1Window, int w2Steps, int w2Repetitions, int w3Steps, int w3Repetitions,
 		int w3Warmups, Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, boolean keepSchema) {
+
+	static final String H2_FILE = "h2-file";
 
 	static BenchSettings from(String[] args) {
 		Map<String, String> values = new LinkedHashMap<>();
@@ -54,11 +61,13 @@ record BenchSettings(String serverUrl, String user, String password, boolean qui
 		}
 		Reader read = new Reader(values);
 		boolean quick = read.bool("bench.quick", false);
-		BenchSettings settings = new BenchSettings(
+		String database = read.choice("bench.database", "postgresql", "postgresql", "h2-file");
+		boolean h2 = H2_FILE.equals(database);
+		BenchSettings settings = new BenchSettings(database, read.choice("bench.entry", "direct", "direct", "client"),
 				read.text("bench.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
 				read.text("bench.user", "postgres"), read.text("bench.password", ""), quick,
 				read.integer("bench.pool-size", 20), read.integer("bench.worker-concurrency", 16),
-				Set.of(read.text("bench.workloads", "w1,w2,w3,w4,io").toLowerCase(Locale.ROOT).split(",")),
+				Set.of(read.text("bench.workloads", h2 ? "w1,w2" : "w1,w2,w3,w4,io").toLowerCase(Locale.ROOT).split(",")),
 				read.integer("bench.w1.warmup", quick ? 20 : 200), read.integer("bench.w1.workflows", quick ? 50 : 1000),
 				read.integer("bench.w1.threads", 16), read.duration("bench.w1.warmup-window", quick ? "1s" : "3s"),
 				read.duration("bench.w1.window", quick ? "3s" : "15s"), read.integer("bench.w2.steps", 1000),
@@ -69,7 +78,28 @@ record BenchSettings(String serverUrl, String user, String password, boolean qui
 				Double.parseDouble(read.text("bench.w4.park-millis", "6")),
 				read.integer("bench.io.workflows", quick ? 30 : 200), read.bool("bench.keep-schema", false));
 		read.rejectUnknown();
+		if (settings.h2File() && !Set.of("w1", "w2").containsAll(settings.workloads())) {
+			// W3 and W4 are not verified on H2 yet; IO reads PostgreSQL's own counters.
+			throw new IllegalArgumentException("bench.database=h2-file runs W1 and W2 only; set --bench.workloads=w1,w2 "
+					+ "(was " + String.join(",", new java.util.TreeSet<>(settings.workloads())) + ")");
+		}
 		return settings;
+	}
+
+	/**
+	 * Whether both sides write to an H2 file database instead of PostgreSQL.
+	 * @return whether {@code bench.database=h2-file}
+	 */
+	boolean h2File() {
+		return H2_FILE.equals(this.database);
+	}
+
+	/**
+	 * Whether Durable's W1 and W2 workflows go through {@code WorkflowClient.start} and {@code await}.
+	 * @return whether {@code bench.entry=client}
+	 */
+	boolean clientEntry() {
+		return "client".equals(this.entry);
 	}
 
 	boolean runs(String workload) {
@@ -94,6 +124,14 @@ record BenchSettings(String serverUrl, String user, String password, boolean qui
 
 		int integer(String key, int fallback) {
 			return Integer.parseInt(text(key, Integer.toString(fallback)).replace("_", ""));
+		}
+
+		String choice(String key, String fallback, String... allowed) {
+			String value = text(key, fallback).trim().toLowerCase(Locale.ROOT);
+			if (!java.util.List.of(allowed).contains(value)) {
+				throw new IllegalArgumentException(key + "=" + value + " is not one of " + String.join(", ", allowed));
+			}
+			return value;
 		}
 
 		boolean bool(String key, boolean fallback) {

@@ -12,7 +12,7 @@ import dev.durable.bench.Workloads.Sequential;
 
 /**
  * Runs the benchmark: the raw-JDBC floor and Durable in a Spring Boot context, side by side on
- * the same PostgreSQL schema, and prints the results as a Markdown table.
+ * the same PostgreSQL schema or H2 file, and prints the results as a Markdown table.
  */
 public final class BenchmarkMain {
 
@@ -27,7 +27,7 @@ public final class BenchmarkMain {
 			Side floor = new Side();
 			Side durable = new Side();
 			ParkedWorkload.Result parked = null;
-			try (FloorTarget floorTarget = new FloorTarget(database.pool());
+			try (FloorTarget floorTarget = new FloorTarget(database.pool(), database.h2File());
 					DurableTarget durableTarget = new DurableTarget(database, settings)) {
 				List<Target> both = List.of(floorTarget, durableTarget);
 				if (settings.runs("w1")) {
@@ -188,7 +188,8 @@ public final class BenchmarkMain {
 				}
 			}
 		}
-		notes.append("Sizes: quick=").append(settings.quick()).append(", pool=").append(settings.poolSize())
+		notes.append("Database: ").append(settings.database()).append(", entry: ").append(settings.entry())
+			.append("\nSizes: quick=").append(settings.quick()).append(", pool=").append(settings.poolSize())
 			.append(", durable.worker.concurrency=").append(settings.workerConcurrency())
 			.append(", W1 ").append(settings.w1Warmup()).append("+").append(settings.w1Workflows())
 			.append(", W1c ").append(settings.w1Window().toSeconds()).append(" s, W2 ").append(settings.w2Steps())
@@ -198,7 +199,9 @@ public final class BenchmarkMain {
 	}
 
 	private static String environment(BenchSettings settings, BenchDatabase database) throws Exception {
-		return "Durable benchmark on " + database.serverVersion() + ", schema " + database.schema() + "\n"
+		return "Durable benchmark on " + database.serverVersion() + ", " + (database.h2File() ? "URL " : "schema ")
+				+ database.schema() + ", Durable's W1 and W2 started "
+				+ (settings.clientEntry() ? "with WorkflowClient.start + await" : "by calling the entry point") + "\n"
 				+ "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
 				+ Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
 				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, "

@@ -20,8 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Durable in a real Spring Boot context on the same database and the same pool size: W1 and W2
- * call the entry point directly (start, run on the calling thread, await); W3 lets the workers
- * wake a suspended workflow.
+ * call the entry point directly (start, run on the calling thread, await), or with
+ * {@code bench.entry=client} start through {@code WorkflowClient.start} (a worker runs the
+ * workflow) and {@code await} it; W3 lets the workers wake a suspended workflow.
  */
 final class DurableTarget implements Target {
 
@@ -35,11 +36,13 @@ final class DurableTarget implements Target {
 
 	private final Duration sleep;
 
+	private final boolean clientEntry;
+
 	DurableTarget(BenchDatabase database, BenchSettings settings) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", database.url());
-		properties.put("spring.datasource.username", settings.user());
-		properties.put("spring.datasource.password", settings.password());
+		properties.put("spring.datasource.username", database.user());
+		properties.put("spring.datasource.password", database.password());
 		properties.put("spring.datasource.hikari.maximum-pool-size", settings.poolSize());
 		properties.put("spring.datasource.hikari.pool-name", "durable");
 		properties.put("spring.jpa.hibernate.ddl-auto", "none");
@@ -55,6 +58,7 @@ final class DurableTarget implements Target {
 		this.client = this.context.getBean(WorkflowClient.class);
 		this.probe = this.context.getBean(ReplayProbe.class);
 		this.sleep = settings.w3Sleep();
+		this.clientEntry = settings.clientEntry();
 	}
 
 	@Override
@@ -64,7 +68,12 @@ final class DurableTarget implements Target {
 
 	@Override
 	public void runWorkflow(String key, int steps) {
-		this.workflows.steps(key, steps);
+		if (this.clientEntry) {
+			this.client.start("steps-" + key, () -> this.workflows.steps(key, steps)).await(Duration.ofMinutes(5));
+		}
+		else {
+			this.workflows.steps(key, steps);
+		}
 	}
 
 	/**

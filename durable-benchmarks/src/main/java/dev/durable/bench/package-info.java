@@ -1,4 +1,4 @@
 /**
- * The benchmark harness: Durable against a raw-JDBC floor on PostgreSQL, printed as Markdown.
+ * The benchmark harness: Durable against a raw-JDBC floor on PostgreSQL or an H2 file, printed as Markdown.
  */
 package dev.durable.bench;
