@@ -102,7 +102,7 @@ final class ClaimStatements {
 				List<JournalEvent> journal = new ArrayList<>();
 				while (rows.next()) {
 					if (rows.getLong(2) != 0) {
-						journal.add(JournalStatements.event(rows, 2));
+						journal.add(JournalRows.event(rows, 2));
 						continue;
 					}
 					if (claim != null) {
