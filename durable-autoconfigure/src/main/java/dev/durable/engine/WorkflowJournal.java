@@ -3,7 +3,6 @@ package dev.durable.engine;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.durable.WorkflowStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,16 +43,12 @@ public interface WorkflowJournal {
 	/**
 	 * End a claimed workflow: write its final event, status, result or error, and drop the claim.
 	 * @param claim the claim
-	 * @param status the terminal status
-	 * @param result the JSON result, if completed
-	 * @param errorType the error class name, if failed
-	 * @param error the error message, if failed
+	 * @param end how it ended
 	 * @param event the final journal event
 	 * @param parentId the parent to wake, for a child workflow, or null
 	 * @throws LeaseLostException if the claim was replaced
 	 */
-	void finish(ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result, @Nullable String errorType,
-			@Nullable String error, JournalEvent event, @Nullable String parentId);
+	void finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event, @Nullable String parentId);
 
 	/**
 	 * Suspend a claimed workflow: status {@code WAITING} until {@code wakeAt} or the awaited

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.durable.WorkflowStatus;
 import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.NewWorkflow;
+import dev.durable.engine.WorkflowEnd;
 import dev.durable.engine.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -92,8 +92,7 @@ final class JournalStatements {
 			return append(connection, append.claim(), append.event());
 		}
 		if (write instanceof JournalWrite.Finish finish) {
-			return WriteOutcome.of(finish(connection, finish.claim(), finish.status(), finish.result(),
-					finish.errorType(), finish.error(), finish.event()));
+			return WriteOutcome.of(finish(connection, finish.claim(), finish.end(), finish.event()));
 		}
 		JournalWrite.Create create = (JournalWrite.Create) write;
 		String sql = this.combineFenceAndInsert ? CREATE_COMBINED : INSERT_CLAIMED;
@@ -179,11 +178,11 @@ final class JournalStatements {
 	 * End the claimed workflow and insert its final event, if the claim still holds.
 	 * @return {@code false} if the claim was replaced and nothing was written
 	 */
-	boolean finish(Connection connection, ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result,
-			@Nullable String errorType, @Nullable String error, JournalEvent event) throws SQLException {
+	boolean finish(Connection connection, ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event)
+			throws SQLException {
 		String sql = this.combineFenceAndInsert ? FINISH_COMBINED : FINISH;
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			int next = bindFinish(statement, claim, status, result, errorType, error, event.timestamp());
+			int next = bindFinish(statement, claim, end, event.timestamp());
 			if (this.combineFenceAndInsert) {
 				EventTable.bind(statement, next, null, event);
 				return statement.executeUpdate() == 1;
@@ -232,13 +231,12 @@ final class JournalStatements {
 		statement.setString(next + 1, claim.runToken());
 	}
 
-	private static int bindFinish(PreparedStatement statement, ClaimedWorkflow claim, WorkflowStatus status,
-			@Nullable String result, @Nullable String errorType, @Nullable String error, Instant now)
+	private static int bindFinish(PreparedStatement statement, ClaimedWorkflow claim, WorkflowEnd end, Instant now)
 			throws SQLException {
-		statement.setString(1, status.name());
-		setText(statement, 2, result);
-		setText(statement, 3, errorType);
-		setText(statement, 4, error);
+		statement.setString(1, end.status().name());
+		setText(statement, 2, end.result());
+		setText(statement, 3, end.errorType());
+		setText(statement, 4, end.error());
 		statement.setObject(5, utc(now));
 		statement.setString(6, claim.workflowId());
 		statement.setString(7, claim.runToken());

@@ -12,6 +12,7 @@ import dev.durable.engine.LeaseLostException;
 import dev.durable.engine.LoadedWorkflow;
 import dev.durable.engine.NewWorkflow;
 import dev.durable.engine.Waits;
+import dev.durable.engine.WorkflowEnd;
 import dev.durable.engine.WorkflowJournal;
 import dev.durable.engine.WorkflowRecord;
 import jakarta.persistence.EntityManager;
@@ -121,11 +122,9 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 	}
 
 	@Override
-	public void finish(ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result,
-			@Nullable String errorType, @Nullable String error, JournalEvent event, @Nullable String parentId) {
+	public void finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event, @Nullable String parentId) {
 		if (parentId == null && this.access.canShareCommit()) {
-			if (!this.access.shareCommit(new JournalWrite.Finish(claim, status, result, errorType, error, event))
-				.made()) {
+			if (!this.access.shareCommit(new JournalWrite.Finish(claim, end, event)).made()) {
 				throw new LeaseLostException(claim.workflowId());
 			}
 			return;
@@ -136,8 +135,7 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 				// is already waiting when the wake-up below looks for it.
 				this.access.lock(parentId);
 			}
-			if (!this.access.jdbc((connection) -> this.access.statements()
-				.finish(connection, claim, status, result, errorType, error, event))) {
+			if (!this.access.jdbc((connection) -> this.access.statements().finish(connection, claim, end, event))) {
 				throw new LeaseLostException(claim.workflowId());
 			}
 			if (parentId != null) {

@@ -19,6 +19,7 @@ import dev.durable.engine.NewWorkflow;
 import dev.durable.engine.SignalCheck;
 import dev.durable.engine.WorkflowClaims;
 import dev.durable.engine.WorkflowCommands;
+import dev.durable.engine.WorkflowEnd;
 import dev.durable.engine.WorkflowFilter;
 import dev.durable.engine.WorkflowJournal;
 import dev.durable.engine.WorkflowQueries;
@@ -102,9 +103,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
-	public void finish(ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result,
-			@Nullable String errorType, @Nullable String error, JournalEvent event, @Nullable String parentId) {
-		this.journal.finish(claim, status, result, errorType, error, event, parentId);
+	public void finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event, @Nullable String parentId) {
+		this.journal.finish(claim, end, event, parentId);
 	}
 
 	@Override
