@@ -264,9 +264,7 @@ public class WorkflowRunner {
 		WorkflowRecord workflow = execution.workflow();
 		String parentId = workflow.parentId();
 		this.engine.store().finish(execution.claim(), end, event, parentId);
-		execution.endedAs(new WorkflowRecord(workflow.id(), workflow.type(), end.status(), workflow.input(),
-				end.result(), end.errorType(), end.error(), null, null, parentId, workflow.cancelRequested(),
-				workflow.createdAt(), event.timestamp()));
+		execution.endedAs(workflow.ended(end, event.timestamp()));
 		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), end.status());
 		this.waiters.ended(execution.workflowId());
 		if (parentId != null) {

@@ -28,19 +28,34 @@ final class JournalRows {
 	 * Read a workflow from the columns of {@link #WORKFLOW_COLUMNS}, the first of them at 1.
 	 */
 	static WorkflowRecord workflow(ResultSet row) throws SQLException {
-		return new WorkflowRecord(row.getString(1), row.getString(2), WorkflowStatus.valueOf(row.getString(3)),
-				row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-				instant(row, 9), row.getString(10), row.getBoolean(11), instant(row, 12), instant(row, 13));
+		return WorkflowRecord
+			.builder(row.getString(1), row.getString(2), WorkflowStatus.valueOf(row.getString(3)), row.getString(4),
+					instant(row, 12))
+			.result(row.getString(5))
+			.error(row.getString(6), row.getString(7))
+			.owner(row.getString(8))
+			.dueAt(instant(row, 9))
+			.parentId(row.getString(10))
+			.cancelRequested(row.getBoolean(11))
+			.updatedAt(instant(row, 13))
+			.build();
 	}
 
 	/**
 	 * Read a workflow from its entity.
 	 */
 	static WorkflowRecord workflow(WorkflowEntity entity) {
-		return new WorkflowRecord(entity.getId(), entity.getType(), WorkflowStatus.valueOf(entity.getStatus()),
-				entity.getInput(), entity.getResult(), entity.getErrorType(), entity.getError(), entity.getOwner(),
-				entity.getDueAt(), entity.getParentId(), entity.isCancelRequested(), entity.getCreatedAt(),
-				entity.getUpdatedAt());
+		return WorkflowRecord
+			.builder(entity.getId(), entity.getType(), WorkflowStatus.valueOf(entity.getStatus()), entity.getInput(),
+					entity.getCreatedAt())
+			.result(entity.getResult())
+			.error(entity.getErrorType(), entity.getError())
+			.owner(entity.getOwner())
+			.dueAt(entity.getDueAt())
+			.parentId(entity.getParentId())
+			.cancelRequested(entity.isCancelRequested())
+			.updatedAt(entity.getUpdatedAt())
+			.build();
 	}
 
 	/**
