@@ -8,7 +8,7 @@ package dev.durable.engine;
  * null test per completed activity. An implementation stops the run by throwing
  * {@link RunAbandonedError}: nothing more is recorded, the workflow stays {@code RUNNING} under
  * its claim, and it resumes as a crashed node's workflow would (its lease expires, or
- * {@link WorkflowStore#release} hands it back).
+ * {@link WorkflowClaims#release} hands it back).
  */
 public interface ActivityFaults {
 

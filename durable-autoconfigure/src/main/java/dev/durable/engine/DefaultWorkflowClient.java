@@ -68,7 +68,7 @@ public class DefaultWorkflowClient implements WorkflowClient {
 		}
 		String what = "signal '" + signalName + "' for workflow '" + workflowId + "'";
 		String json = this.engine.codec().writeResult(what, (payload != null) ? payload.getClass() : Object.class, payload);
-		WorkflowStore.Delivery delivery = this.engine.store()
+		WorkflowCommands.Delivery delivery = this.engine.store()
 			.sendSignal(workflowId, signalName, json, this.engine.clock().instant());
 		switch (delivery) {
 			case NOT_FOUND:
@@ -83,7 +83,7 @@ public class DefaultWorkflowClient implements WorkflowClient {
 
 	@Override
 	public void cancel(String workflowId) {
-		WorkflowStore.Delivery delivery = this.engine.store().requestCancel(workflowId, this.engine.clock().instant());
+		WorkflowCommands.Delivery delivery = this.engine.store().requestCancel(workflowId, this.engine.clock().instant());
 		switch (delivery) {
 			case NOT_FOUND:
 				throw WorkflowOutcomes.notFound(workflowId);

@@ -13,11 +13,11 @@ class DefaultWorkflowHandle<R> implements WorkflowHandle<R> {
 
 	private final String workflowId;
 
-	private final WorkflowStore store;
+	private final WorkflowQueries store;
 
 	private final WorkflowOutcomes outcomes;
 
-	DefaultWorkflowHandle(String workflowId, WorkflowStore store, WorkflowOutcomes outcomes) {
+	DefaultWorkflowHandle(String workflowId, WorkflowQueries store, WorkflowOutcomes outcomes) {
 		this.workflowId = workflowId;
 		this.store = store;
 		this.outcomes = outcomes;

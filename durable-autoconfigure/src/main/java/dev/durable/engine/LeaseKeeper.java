@@ -34,7 +34,7 @@ public class LeaseKeeper implements SmartLifecycle {
 
 	private final Map<ClaimedWorkflow, WorkflowExecution> executions = new ConcurrentHashMap<>();
 
-	private final WorkflowStore store;
+	private final WorkflowClaims store;
 
 	private final @Nullable Clock clock;
 
@@ -44,9 +44,9 @@ public class LeaseKeeper implements SmartLifecycle {
 
 	/**
 	 * Create a keeper that renews only when asked ({@link #renew(Instant)}).
-	 * @param store the journal
+	 * @param store the claims to renew
 	 */
-	public LeaseKeeper(WorkflowStore store) {
+	public LeaseKeeper(WorkflowClaims store) {
 		this.store = store;
 		this.clock = null;
 		this.leaseDuration = Duration.ZERO;
@@ -55,11 +55,11 @@ public class LeaseKeeper implements SmartLifecycle {
 	/**
 	 * Create a keeper that, once started, renews the leases of running claims every third of the
 	 * lease duration.
-	 * @param store the journal
+	 * @param store the claims to renew
 	 * @param clock the engine's clock
 	 * @param leaseDuration how long a claim lasts without renewal
 	 */
-	public LeaseKeeper(WorkflowStore store, Clock clock, Duration leaseDuration) {
+	public LeaseKeeper(WorkflowClaims store, Clock clock, Duration leaseDuration) {
 		this.store = store;
 		this.clock = clock;
 		this.leaseDuration = leaseDuration;

@@ -21,7 +21,7 @@ public class RetentionSweeper implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(RetentionSweeper.class);
 
-	private final WorkflowStore store;
+	private final WorkflowCommands store;
 
 	private final Clock clock;
 
@@ -35,13 +35,13 @@ public class RetentionSweeper implements SmartLifecycle {
 
 	/**
 	 * Create the sweeper.
-	 * @param store the journal
+	 * @param store where ended workflows are deleted
 	 * @param clock the clock
 	 * @param retention how long ended workflows are kept
 	 * @param interval how often to sweep
 	 * @param batchSize the most workflows deleted per transaction
 	 */
-	public RetentionSweeper(WorkflowStore store, Clock clock, Duration retention, Duration interval, int batchSize) {
+	public RetentionSweeper(WorkflowCommands store, Clock clock, Duration retention, Duration interval, int batchSize) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("durable.retention.batch-size must be at least 1, was " + batchSize);
 		}

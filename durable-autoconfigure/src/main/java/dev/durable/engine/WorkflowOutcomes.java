@@ -17,7 +17,7 @@ public class WorkflowOutcomes {
 
 	private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
 
-	private final WorkflowStore store;
+	private final WorkflowQueries store;
 
 	private final JsonCodec codec;
 
@@ -27,12 +27,12 @@ public class WorkflowOutcomes {
 
 	/**
 	 * Create the outcome reader.
-	 * @param store the journal
+	 * @param store where workflows are read
 	 * @param codec the JSON codec
 	 * @param methods the registry, for result types
 	 * @param waiters the local completion notifications
 	 */
-	public WorkflowOutcomes(WorkflowStore store, JsonCodec codec, DurableMethods methods, CompletionWaiters waiters) {
+	public WorkflowOutcomes(WorkflowQueries store, JsonCodec codec, DurableMethods methods, CompletionWaiters waiters) {
 		this.store = store;
 		this.codec = codec;
 		this.methods = methods;

@@ -22,6 +22,13 @@ public interface WorkflowQueries {
 	Optional<WorkflowRecord> find(String id);
 
 	/**
+	 * Read the status of a workflow, cheaply.
+	 * @param id the workflow id
+	 * @return its status, or empty if unknown
+	 */
+	Optional<WorkflowStatus> status(String id);
+
+	/**
 	 * Load a workflow's journal in order.
 	 * @param id the workflow id
 	 * @return the events, ordered by seq

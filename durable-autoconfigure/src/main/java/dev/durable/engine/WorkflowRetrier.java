@@ -39,7 +39,7 @@ public class WorkflowRetrier {
 	 * @throws IllegalStateException if the workflow has not failed
 	 */
 	public void retry(String workflowId) {
-		WorkflowStore.RetryOutcome outcome = this.store.retry(workflowId, this.engine.clock().instant());
+		WorkflowCommands.RetryOutcome outcome = this.store.retry(workflowId, this.engine.clock().instant());
 		switch (outcome) {
 			case NOT_FOUND:
 				throw WorkflowOutcomes.notFound(workflowId);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.durable.WorkflowCancelledException;
-import dev.durable.WorkflowStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -211,12 +210,10 @@ public class WorkflowRunner {
 			return;
 		}
 		if (execution.cancellationDelivered()) {
-			finish(execution, WorkflowStatus.CANCELLED, output, null, null,
-					execution.lifecycleEvent(EventKind.WORKFLOW_CANCELLED, output, null, null));
+			finish(execution, new WorkflowEnd.Cancelled(output), EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
-		finish(execution, WorkflowStatus.COMPLETED, output, null, null,
-				execution.lifecycleEvent(EventKind.WORKFLOW_COMPLETED, output, null, null));
+		finish(execution, new WorkflowEnd.Completed(output), EventKind.WORKFLOW_COMPLETED);
 	}
 
 	private void ended(WorkflowExecution execution, Throwable thrown) {
@@ -232,8 +229,7 @@ public class WorkflowRunner {
 			return;
 		}
 		if (thrown instanceof WorkflowCancelledException && execution.cancellationDelivered()) {
-			finish(execution, WorkflowStatus.CANCELLED, null, null, null,
-					execution.lifecycleEvent(EventKind.WORKFLOW_CANCELLED, null, null, null));
+			finish(execution, new WorkflowEnd.Cancelled(null), EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
 		fail(execution, thrown);
@@ -248,8 +244,7 @@ public class WorkflowRunner {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Workflow '" + execution.workflowId() + "' failed: " + errorType + ": " + error);
 		}
-		finish(execution, WorkflowStatus.FAILED, null, errorType, error,
-				execution.lifecycleEvent(EventKind.WORKFLOW_FAILED, null, errorType, error));
+		finish(execution, new WorkflowEnd.Failed(errorType, error), EventKind.WORKFLOW_FAILED);
 	}
 
 	private void stopNonDeterministic(WorkflowExecution execution) {
@@ -257,19 +252,20 @@ public class WorkflowRunner {
 		String errorType = mismatch.getClass().getName();
 		String error = ErrorText.of(mismatch);
 		logger.error(error);
-		finish(execution, WorkflowStatus.FAILED, null, errorType, error,
-				execution.lifecycleEvent(EventKind.NON_DETERMINISM_DETECTED, null, errorType, error));
+		finish(execution, new WorkflowEnd.Failed(errorType, error), EventKind.NON_DETERMINISM_DETECTED);
 	}
 
-	private void finish(WorkflowExecution execution, WorkflowStatus status, @Nullable String result,
-			@Nullable String errorType, @Nullable String error, JournalEvent event) {
+	/**
+	 * End the workflow: journal its end as an event of the given kind, keep it on its row, and tell
+	 * whoever waits for it.
+	 */
+	private void finish(WorkflowExecution execution, WorkflowEnd end, EventKind kind) {
+		JournalEvent event = execution.lifecycleEvent(kind, end.result(), end.errorType(), end.error());
 		WorkflowRecord workflow = execution.workflow();
 		String parentId = workflow.parentId();
-		this.engine.store().finish(execution.claim(), status, result, errorType, error, event, parentId);
-		execution.endedAs(new WorkflowRecord(workflow.id(), workflow.type(), status, workflow.input(), result,
-				errorType, error, null, null, parentId, workflow.cancelRequested(), workflow.createdAt(),
-				event.timestamp()));
-		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), status);
+		this.engine.store().finish(execution.claim(), end, event, parentId);
+		execution.endedAs(workflow.ended(end, event.timestamp()));
+		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), end.status());
 		this.waiters.ended(execution.workflowId());
 		if (parentId != null) {
 			this.dispatch.wakeUp();

@@ -93,8 +93,10 @@ public class WorkflowStarter {
 		String nodeId = this.engine.settings().nodeId();
 		// The caller has everything the run needs: no read of what it just wrote.
 		LoadedWorkflow created = new LoadedWorkflow(
-				new WorkflowRecord(workflowId, workflow.type(), WorkflowStatus.RUNNING, input, null, null, null, nodeId,
-						leaseUntil, null, false, now, now),
+				WorkflowRecord.builder(workflowId, workflow.type(), WorkflowStatus.RUNNING, input, now)
+					.owner(nodeId)
+					.dueAt(leaseUntil)
+					.build(),
 				List.of(new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, workflow.type(), 0, input, null, null, null,
 						now)));
 		Supplier<WorkflowRecord> createAndRun = () -> {

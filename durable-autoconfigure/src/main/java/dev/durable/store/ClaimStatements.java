@@ -102,7 +102,7 @@ final class ClaimStatements {
 				List<JournalEvent> journal = new ArrayList<>();
 				while (rows.next()) {
 					if (rows.getLong(2) != 0) {
-						journal.add(JournalStatements.event(rows, 2));
+						journal.add(JournalRows.event(rows, 2));
 						continue;
 					}
 					if (claim != null) {
@@ -111,9 +111,7 @@ final class ClaimStatements {
 					}
 					String id = rows.getString(1);
 					claim = new ClaimedWorkflow(id, token, instant(rows, 12), rows.getInt(14));
-					workflow = new WorkflowRecord(id, rows.getString(4), WorkflowStatus.RUNNING, rows.getString(7),
-							rows.getString(5), rows.getString(9), rows.getString(10), nodeId, leaseUntil, rows.getString(8),
-							rows.getBoolean(13), instant(rows, 11), now);
+					workflow = claimed(rows, nodeId, now, leaseUntil);
 				}
 				if (claim != null) {
 					runs.add(new ClaimedRun(claim, new LoadedWorkflow(workflow, journal)));
@@ -121,6 +119,25 @@ final class ClaimStatements {
 			}
 		}
 		return runs;
+	}
+
+	/**
+	 * Read a claimed workflow's row of {@link #CLAIM_AND_LOAD_POSTGRESQL}, which carries its row in
+	 * the columns an event uses, as it reads after the claim.
+	 */
+	private static WorkflowRecord claimed(ResultSet rows, String nodeId, Instant now, Instant leaseUntil)
+			throws SQLException {
+		return WorkflowRecord
+			.builder(rows.getString(1), rows.getString(4), WorkflowStatus.RUNNING, rows.getString(7),
+					instant(rows, 11))
+			.result(rows.getString(5))
+			.error(rows.getString(9), rows.getString(10))
+			.owner(nodeId)
+			.dueAt(leaseUntil)
+			.parentId(rows.getString(8))
+			.cancelRequested(rows.getBoolean(13))
+			.updatedAt(now)
+			.build();
 	}
 
 	/**

@@ -1,10 +1,9 @@
 package dev.durable.store;
 
-import dev.durable.WorkflowStatus;
 import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.NewWorkflow;
-import org.jspecify.annotations.Nullable;
+import dev.durable.engine.WorkflowEnd;
 
 /**
  * A write about one running workflow that needs no other work in its transaction, so that it can
@@ -50,14 +49,10 @@ sealed interface JournalWrite {
 	/**
 	 * The end of a workflow that has no parent to wake: final status and event, claim dropped.
 	 * @param claim the claim
-	 * @param status the terminal status
-	 * @param result the JSON result, if completed
-	 * @param errorType the error class, if failed
-	 * @param error the error message, if failed
+	 * @param end how it ended
 	 * @param event the final event
 	 */
-	record Finish(ClaimedWorkflow claim, WorkflowStatus status, @Nullable String result, @Nullable String errorType,
-			@Nullable String error, JournalEvent event) implements JournalWrite {
+	record Finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event) implements JournalWrite {
 
 		@Override
 		public String workflowId() {

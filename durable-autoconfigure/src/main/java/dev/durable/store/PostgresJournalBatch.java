@@ -12,6 +12,7 @@ import java.util.List;
 
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.NewWorkflow;
+import dev.durable.engine.WorkflowEnd;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,8 +90,9 @@ final class PostgresJournalBatch {
 			}
 			else if (write instanceof JournalWrite.Finish finish) {
 				event = finish.event();
-				finished.add(i, finish.claim().workflowId(), finish.claim().runToken(), finish.status().name(),
-						finish.result(), finish.errorType(), finish.error(), text(event.timestamp()));
+				WorkflowEnd end = finish.end();
+				finished.add(i, finish.claim().workflowId(), finish.claim().runToken(), end.status().name(),
+						end.result(), end.errorType(), end.error(), text(event.timestamp()));
 			}
 			else {
 				JournalWrite.Create create = (JournalWrite.Create) write;

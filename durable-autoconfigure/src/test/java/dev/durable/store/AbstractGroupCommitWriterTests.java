@@ -19,11 +19,11 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
-import dev.durable.WorkflowStatus;
 import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
 import dev.durable.engine.NewWorkflow;
+import dev.durable.engine.WorkflowEnd;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +86,7 @@ abstract class AbstractGroupCommitWriterTests {
 		Future<WriteOutcome> lostClaim = write(append(new ClaimedWorkflow(fenced.workflowId(), "stale-token", null), 2));
 		// Seq 1 exists: the database refuses this one, and only this one.
 		Future<WriteOutcome> refused = write(append(duplicate, 1));
-		Future<WriteOutcome> ending = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "\"ok\"", null, null,
+		Future<WriteOutcome> ending = write(new JournalWrite.Finish(ends, new WorkflowEnd.Completed("\"ok\""),
 				event(2, 0, EventKind.WORKFLOW_COMPLETED)));
 		waitUntil(() -> this.writer.queued() == 6);
 		int connectionsBefore = this.dataSource.connections();
@@ -137,13 +137,13 @@ abstract class AbstractGroupCommitWriterTests {
 				"Steps.flaky", 3, "[1,\"x\",{\"a\":\"b\\\\c\"}]", null, "java.lang.IllegalStateException", "said 'no'",
 				NOW.plusMillis(7))));
 		// Text that an array literal must quote: the word NULL is not a null.
-		Future<WriteOutcome> end = write(new JournalWrite.Finish(ends, WorkflowStatus.COMPLETED, "NULL", null, null,
+		Future<WriteOutcome> end = write(new JournalWrite.Finish(ends, new WorkflowEnd.Completed("NULL"),
 				event(2, 0, EventKind.WORKFLOW_COMPLETED)));
-		Future<WriteOutcome> failure = write(new JournalWrite.Finish(fails, WorkflowStatus.FAILED, null, "java.io.IOException",
-				"disk\nfull", event(2, 0, EventKind.WORKFLOW_FAILED)));
+		Future<WriteOutcome> failure = write(new JournalWrite.Finish(fails,
+				new WorkflowEnd.Failed("java.io.IOException", "disk\nfull"), event(2, 0, EventKind.WORKFLOW_FAILED)));
 		Future<WriteOutcome> lostStep = write(append(new ClaimedWorkflow(replaced.workflowId(), "stale-token", null), 2));
 		Future<WriteOutcome> lostEnd = write(new JournalWrite.Finish(new ClaimedWorkflow(replacedEnd.workflowId(), "stale",
-				null), WorkflowStatus.COMPLETED, "\"late\"", null, null, event(2, 0, EventKind.WORKFLOW_COMPLETED)));
+				null), new WorkflowEnd.Completed("\"late\""), event(2, 0, EventKind.WORKFLOW_COMPLETED)));
 		Future<WriteOutcome> cancelledStep = write(append(cancelled, 2));
 		waitUntil(() -> this.writer.queued() == 7);
 		int connectionsBefore = this.dataSource.connections();

@@ -79,10 +79,14 @@ final class ExportedJournals {
 		}
 		String[] error = error(optionalText(node, "error"));
 		Instant createdAt = Instant.parse(text(node, "createdAt", where));
-		WorkflowRecord workflow = new WorkflowRecord(id, text(node, "type", where),
-				WorkflowStatus.valueOf(text(node, "status", where).toUpperCase(Locale.ROOT)), raw(node.get("input"), "[]"),
-				raw(node.get("result"), null), error[0], error[1], null, null, null, false, createdAt,
-				(node.hasNonNull("updatedAt")) ? Instant.parse(node.get("updatedAt").asString()) : createdAt);
+		WorkflowRecord workflow = WorkflowRecord
+			.builder(id, text(node, "type", where),
+					WorkflowStatus.valueOf(text(node, "status", where).toUpperCase(Locale.ROOT)), raw(node.get("input"), "[]"),
+					createdAt)
+			.result(raw(node.get("result"), null))
+			.error(error[0], error[1])
+			.updatedAt((node.hasNonNull("updatedAt")) ? Instant.parse(node.get("updatedAt").asString()) : createdAt)
+			.build();
 		return new LoadedWorkflow(workflow, journal(events, where));
 	}
 
