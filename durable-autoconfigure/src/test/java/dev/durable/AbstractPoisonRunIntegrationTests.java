@@ -1,9 +1,12 @@
 package dev.durable;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.ErrorText;
 import dev.durable.engine.EventKind;
 import dev.durable.engine.JournalEvent;
@@ -124,6 +127,23 @@ abstract class AbstractPoisonRunIntegrationTests {
 		this.retrier.retry(id);
 		assertThat(this.client.<String>handle(id).await(AWAIT)).isEqualTo("poison-" + id);
 		assertThat(this.calls.count("poison:" + id)).isEqualTo(4);
+	}
+
+	@Test
+	void aRunHandedBackKeepsTheErrorOfTheRunBeforeIt() {
+		String id = "handed-back-" + UUID.randomUUID();
+		Instant later = Instant.now().plus(Duration.ofHours(1));
+		// A run that stopped on a store error, then a run of it that this node hands back (a
+		// shutdown): not due for an hour, so no worker claims it meanwhile.
+		this.jdbc.update("insert into durable_workflow (id, type, status, input, owner, run_token, due_at, created_at, "
+				+ "updated_at, run_attempts, last_run_error) values (?, 'PoisonWorkflow.poison', 'RUNNING', '[]', "
+				+ "'another-node', 'token-2', ?, ?, ?, 2, 'java.lang.IllegalStateException: the store refused')", id,
+				Timestamp.from(later), Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+		this.store.release(new ClaimedWorkflow(id, "token-2", later, 2), later);
+		assertThat(this.store.lastRunError(id)).contains("java.lang.IllegalStateException: the store refused");
+		assertThat(this.jdbc.queryForObject("select run_attempts from durable_workflow where id = ?", Integer.class, id))
+			.isEqualTo(1);
+		this.jdbc.update("delete from durable_workflow where id = ?", id);
 	}
 
 	private double exhaustedCount() {

@@ -76,7 +76,7 @@ final class JpaWorkflowClaims implements WorkflowClaims {
 		// does not count towards max-run-attempts.
 		this.access.transactions()
 			.executeWithoutResult((tx) -> this.access.hand(claim, dueAt, null, this.access.clock().instant(),
-					"case when w.runAttempts > 0 then w.runAttempts - 1 else 0 end"));
+					"case when w.runAttempts > 0 then w.runAttempts - 1 else 0 end", false));
 	}
 
 	@Override

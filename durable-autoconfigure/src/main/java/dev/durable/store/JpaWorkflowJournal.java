@@ -148,7 +148,7 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 	public void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt, @Nullable String waitingFor) {
 		Instant now = this.access.clock().instant();
 		this.access.transactions().executeWithoutResult((tx) -> {
-			this.access.hand(claim, wakeAt, waitingFor, now, "0");
+			this.access.hand(claim, wakeAt, waitingFor, now, "0", true);
 			// The row lock taken above orders this check after any signal, child end or
 			// cancellation that locked the row first.
 			if (isCancelRequested(claim.workflowId())

@@ -162,14 +162,17 @@ final class StoreAccess {
 	/**
 	 * Drop a claim and leave the workflow waiting until {@code dueAt}, in the current transaction.
 	 * @param runAttempts the new count of runs in a row, as a JPQL expression
+	 * @param forgetRunError whether the run reached a wait, so an earlier stopped run's error no
+	 * longer explains anything; a run handed back keeps it for the count it leaves
 	 * @throws LeaseLostException if the claim was replaced
 	 */
 	void hand(ClaimedWorkflow claim, @Nullable Instant dueAt, @Nullable String waitingFor, Instant now,
-			String runAttempts) {
+			String runAttempts, boolean forgetRunError) {
 		int held = this.entityManager
 			.createQuery("update DurableWorkflow w set w.status = :status, w.owner = null, w.runToken = null, "
 					+ "w.dueAt = :dueAt, w.waitingFor = :waitingFor, w.updatedAt = :now, w.runAttempts = "
-					+ runAttempts + ", w.lastRunError = null where w.id = :id and w.runToken = :token")
+					+ runAttempts + (forgetRunError ? ", w.lastRunError = null" : "")
+					+ " where w.id = :id and w.runToken = :token")
 			.setParameter("status", WorkflowStatus.WAITING.name())
 			.setParameter("dueAt", dueAt)
 			.setParameter("waitingFor", waitingFor)

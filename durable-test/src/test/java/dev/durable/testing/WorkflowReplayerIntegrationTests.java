@@ -117,6 +117,7 @@ class WorkflowReplayerIntegrationTests {
 	@Test
 	void anExportWithHiddenValuesIsRefusedWithTheSettingThatShowsThem() throws Exception {
 		String id = "hidden-values";
+		this.steps.failNext(1);
 		this.client.start(id, () -> this.renewals.retried(id));
 		new WorkflowAwaiter(this.queries).awaitRetryBackoff(id, "flaky");
 		WorkflowsEndpoint endpoint = new WorkflowsEndpoint(this.queries, this.client, this.retrier, Show.NEVER,
