@@ -80,7 +80,8 @@ public final class JvmProcess implements AutoCloseable {
 			.start();
 		JvmProcess started = new JvmProcess(process, port, log);
 		try {
-			started.awaitHttp(Duration.ofSeconds(90));
+			// Generous: on a shared 2-core machine, three nodes starting at once have each taken over 90 s.
+			started.awaitHttp(Duration.ofSeconds(180));
 		}
 		catch (Exception | Error ex) {
 			// Never leave a half-started application running behind a failed test.
