@@ -55,10 +55,10 @@ class PostgresRandomFaultsIntegrationTests {
 		.toAbsolutePath();
 
 	@Test
-	// Above the default of 75 s of faults, start-ups and the drain; a long run of up to PT15M fits.
+	// Above the default of 60 s of faults, start-ups and the drain; a long run of up to PT15M fits.
 	@Timeout(value = 22, unit = TimeUnit.MINUTES)
 	void nothingIsLostOrStuckWhenNodesAndTheDatabaseFailAtRandom() throws Exception {
-		FaultSettings settings = FaultSettings.fromSystemProperties(Duration.ofSeconds(75), 0, 4);
+		FaultSettings settings = FaultSettings.fromSystemProperties(Duration.ofSeconds(60), 0, 4);
 		assertThat(settings.duration()).as("durable.faults.duration within this test's @Timeout")
 			.isLessThanOrEqualTo(Duration.ofMinutes(15));
 		System.out.printf("Random faults on PostgreSQL: seed %d (replay with -Ddurable.faults.seed=%d), %s of faults, "
@@ -158,6 +158,10 @@ class PostgresRandomFaultsIntegrationTests {
 	 */
 	private static void inject(Fault fault, ChaosNode node, PrivatePostgresServer server, Recoveries recoveries,
 			long delayMillis) throws Exception {
+		if (fault != Fault.DATABASE_CRASH) {
+			assertThat(node.isRunning()).as("%s, live, exited on its own; its log:%s", node.name(), node.logTail())
+				.isTrue();
+		}
 		switch (fault) {
 			case KILL -> {
 				recoveries.takeOut(node);
@@ -241,7 +245,8 @@ class PostgresRandomFaultsIntegrationTests {
 				first.get(5, TimeUnit.MINUTES);
 			}
 			catch (ExecutionException ex) {
-				throw new IllegalStateException("A node did not come back: " + ex.getCause().getMessage(), ex.getCause());
+				throw new IllegalStateException("A node did not come back: " + ex.getCause().getMessage(),
+						ex.getCause());
 			}
 		}
 

@@ -29,7 +29,8 @@ class ChaosJournalTests {
 
 	@BeforeEach
 	void createTables() throws Exception {
-		String schema = new ClassPathResource("dev/durable/store/schema-h2.sql").getContentAsString(StandardCharsets.UTF_8);
+		String schema = new ClassPathResource("dev/durable/store/schema-h2.sql")
+			.getContentAsString(StandardCharsets.UTF_8);
 		execute(schema.split(";\\s*\\n"));
 		this.journal.createStepTable();
 		completed("c-0001");

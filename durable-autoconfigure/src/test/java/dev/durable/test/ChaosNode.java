@@ -1,6 +1,7 @@
 package dev.durable.test;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,7 +121,18 @@ public final class ChaosNode implements AutoCloseable {
 		this.starts++;
 		List<String> command = new ArrayList<>(this.arguments);
 		command.add("--durable.node-id=" + this.name);
-		this.process = JvmProcess.startMain(TestApplication.class, this.workDir, this.name + "-" + this.starts, command);
+		JvmProcess started = JvmProcess.startMain(TestApplication.class, this.workDir, this.name + "-" + this.starts,
+				command);
+		this.process = started;
+		// HTTP answers before the context has started its lifecycle beans (the worker among them);
+		// "Started" is logged once the node is fully up.
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (!Files.readString(started.log()).contains("Started " + TestApplication.class.getSimpleName())) {
+			assertThat(started.isAlive()).as("%s still starting; its log:%n%s", this.name, started.logTail()).isTrue();
+			assertThat(System.nanoTime()).as("%s fully started; its log:%n%s", this.name, started.logTail())
+				.isLessThan(deadline);
+			Thread.sleep(100);
+		}
 	}
 
 	/**

@@ -42,11 +42,10 @@ public record FaultSettings(long seed, Duration duration, int kills, double perS
 	 * @return the settings
 	 */
 	public static FaultSettings fromSystemProperties(Duration duration, int kills, double perSecond) {
-		String seed = System.getProperty("durable.faults.seed");
-		String configuredDuration = System.getProperty("durable.faults.duration");
-		return new FaultSettings((seed != null && !seed.isBlank()) ? Long.parseLong(seed.trim()) : new Random().nextLong(),
-				(configuredDuration != null && !configuredDuration.isBlank()) ? Duration.parse(configuredDuration.trim())
-						: duration,
+		String seed = System.getProperty("durable.faults.seed", "").trim();
+		String configured = System.getProperty("durable.faults.duration", "").trim();
+		return new FaultSettings(seed.isEmpty() ? new Random().nextLong() : Long.parseLong(seed),
+				configured.isEmpty() ? duration : Duration.parse(configured),
 				Integer.getInteger("durable.faults.kills", kills),
 				Double.parseDouble(System.getProperty("durable.faults.rate", Double.toString(perSecond))));
 	}
