@@ -62,6 +62,8 @@ class PostgresMultiNodeIntegrationTests {
 	private final List<ChaosNode> nodes = new ArrayList<>();
 
 	@BeforeAll
+	// Three JVMs starting at once on a busy 2-core machine have taken over two minutes.
+	@Timeout(300)
 	void startNodes() throws Exception {
 		Files.createDirectories(this.workDir);
 		PostgresTestDatabase schema = PostgresTestDatabase.create();
