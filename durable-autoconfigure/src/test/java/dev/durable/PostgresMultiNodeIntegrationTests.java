@@ -2,25 +2,20 @@ package dev.durable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
+import dev.durable.test.ChaosJournal;
+import dev.durable.test.ChaosNode;
 import dev.durable.test.JvmProcess;
 import dev.durable.test.PostgresTestDatabase;
 import dev.durable.test.PrivatePostgresServer;
-import dev.durable.testapp.TestApplication;
+import dev.durable.testapp.ChaosController;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,34 +48,39 @@ class PostgresMultiNodeIntegrationTests {
 
 	private static final Duration ALL_COMPLETE = Duration.ofSeconds(120);
 
-	private static final String JOURNAL = "WORKFLOW_STARTED,ACTIVITY_COMPLETED,TIMER_STARTED,ACTIVITY_COMPLETED,"
-			+ "WORKFLOW_COMPLETED";
-
 	private static final String FENCED = "no longer holds the claim";
+
+	private static final String PASSWORD = System.getProperty("durable.test.postgres.password", "");
 
 	private final Path workDir = Path.of("target", "multi-node-" + UUID.randomUUID().toString().substring(0, 8))
 		.toAbsolutePath();
 
 	private @Nullable PostgresTestDatabase database;
 
-	private final List<Node> nodes = new ArrayList<>();
+	private @Nullable ChaosJournal journal;
+
+	private final List<ChaosNode> nodes = new ArrayList<>();
 
 	@BeforeAll
+	// Three JVMs starting at once on a busy 2-core machine have taken over two minutes.
+	@Timeout(300)
 	void startNodes() throws Exception {
 		Files.createDirectories(this.workDir);
 		PostgresTestDatabase schema = PostgresTestDatabase.create();
 		this.database = schema;
-		Db db = new Db(schema.url(), PostgresTestDatabase.USER);
+		ChaosJournal db = new ChaosJournal(schema.url(), PostgresTestDatabase.USER, PASSWORD);
 		db.createStepTable();
+		this.journal = db;
 		for (int i = 1; i <= 3; i++) {
-			this.nodes.add(new Node("node-" + i, db));
+			this.nodes.add(new ChaosNode("node-" + i, this.workDir,
+					ChaosNode.postgresArguments(schema.url(), PostgresTestDatabase.USER, LEASE)));
 		}
-		startAll(this.nodes);
+		ChaosNode.startAll(this.nodes);
 	}
 
 	@AfterAll
 	void stopNodes() throws Exception {
-		for (Node node : this.nodes) {
+		for (ChaosNode node : this.nodes) {
 			node.close();
 		}
 		if (this.database != null) {
@@ -92,22 +92,22 @@ class PostgresMultiNodeIntegrationTests {
 	@Timeout(240)
 	void everyWorkflowCompletesOnceWhenOneNodeIsKilledAndAnotherIsPausedPastItsLease() throws Exception {
 		ensureAllRunning();
-		Db db = this.nodes.get(0).db;
+		ChaosJournal db = journal();
 		String prefix = "kp-" + UUID.randomUUID().toString().substring(0, 6);
-		this.nodes.get(0).startWorkflows(prefix, 1, WORKFLOWS);
+		this.nodes.get(0).startWorkflows(prefix, 1, WORKFLOWS, SLEEP_MILLIS);
 
-		Node killed = this.nodes.get(2);
-		awaitRunningOn(killed, prefix, 3);
+		ChaosNode killed = this.nodes.get(2);
+		awaitRunningOn(db, killed, prefix, 3);
 		killed.process().killHard();
-		Map<String, String> orphans = db.runningOn(killed.name, prefix);
-		assertThat(orphans).as("workflows %s held when it was killed; the kill must land mid-run", killed.name)
+		Map<String, String> orphans = db.runningOn(killed.name(), prefix);
+		assertThat(orphans).as("workflows %s held when it was killed; the kill must land mid-run", killed.name())
 			.isNotEmpty();
 
-		Node paused = this.nodes.get(1);
-		awaitRunningOn(paused, prefix, 3);
+		ChaosNode paused = this.nodes.get(1);
+		awaitRunningOn(db, paused, prefix, 3);
 		paused.process().pause();
-		Map<String, String> frozen = db.runningOn(paused.name, prefix);
-		assertThat(frozen).as("workflows %s held when it was paused", paused.name).isNotEmpty();
+		Map<String, String> frozen = db.runningOn(paused.name(), prefix);
+		assertThat(frozen).as("workflows %s held when it was paused", paused.name()).isNotEmpty();
 		List<String> takenOver = awaitTakeOver(db, frozen);
 		assertThat(takenOver).as("workflows of the paused node taken over by another node").isNotEmpty();
 		paused.process().resume();
@@ -131,17 +131,18 @@ class PostgresMultiNodeIntegrationTests {
 	@Timeout(240)
 	void noWorkflowIsLostInARollingRestartOfAllNodes() throws Exception {
 		ensureAllRunning();
-		Db db = this.nodes.get(0).db;
+		ChaosJournal db = journal();
 		String prefix = "rr-" + UUID.randomUUID().toString().substring(0, 6);
 		int batch = WORKFLOWS / this.nodes.size();
 		for (int round = 0; round < this.nodes.size(); round++) {
-			Node restarted = this.nodes.get(round);
+			ChaosNode restarted = this.nodes.get(round);
 			// New work keeps arriving during the deploy, through a node that stays up this round.
-			this.nodes.get((round + 1) % this.nodes.size()).startWorkflows(prefix, 1 + round * batch, batch);
-			awaitRunningOn(restarted, prefix, 2);
+			ChaosNode entry = this.nodes.get((round + 1) % this.nodes.size());
+			entry.startWorkflows(prefix, 1 + round * batch, batch, SLEEP_MILLIS);
+			awaitRunningOn(db, restarted, prefix, 2);
 			restarted.process().stopGracefully(Duration.ofSeconds(30));
-			assertThat(db.runningOn(restarted.name, prefix))
-				.as("workflows still claimed by %s after its graceful shutdown", restarted.name)
+			assertThat(db.runningOn(restarted.name(), prefix))
+				.as("workflows still claimed by %s after its graceful shutdown", restarted.name())
 				.isEmpty();
 			restarted.start();
 		}
@@ -153,77 +154,67 @@ class PostgresMultiNodeIntegrationTests {
 	@Timeout(240)
 	void everyWorkflowCompletesWhenTheDatabaseIsStoppedAndStartedMidRun() throws Exception {
 		try (PrivatePostgresServer server = PrivatePostgresServer.start(this.workDir)) {
-			Db db = new Db(server.url(), server.user());
+			ChaosJournal db = new ChaosJournal(server.url(), server.user(), "");
 			db.createStepTable();
-			List<Node> outageNodes = new ArrayList<>();
+			List<ChaosNode> outageNodes = new ArrayList<>();
 			try {
 				for (int i = 1; i <= 3; i++) {
 					// A short connection timeout lets the outage reach the engine, instead of every
 					// caller waiting in the pool until the database is back.
-					outageNodes.add(new Node("outage-node-" + i, db, "--spring.datasource.hikari.connection-timeout=1000"));
+					outageNodes.add(new ChaosNode("outage-node-" + i, this.workDir, ChaosNode.postgresArguments(
+							server.url(), server.user(), LEASE, "--spring.datasource.hikari.connection-timeout=1000")));
 				}
-				startAll(outageNodes);
+				ChaosNode.startAll(outageNodes);
 				String prefix = "pg-" + UUID.randomUUID().toString().substring(0, 6);
-				outageNodes.get(0).startWorkflows(prefix, 1, WORKFLOWS);
+				outageNodes.get(0).startWorkflows(prefix, 1, WORKFLOWS, SLEEP_MILLIS);
 				db.awaitCompleted(prefix, WORKFLOWS / 10, Duration.ofSeconds(60));
 
 				server.stop();
 				// Longer than a lease: every node's claims lapse while the database is away.
 				Thread.sleep(LEASE.multipliedBy(3).toMillis());
-				for (Node node : outageNodes) {
-					assertThat(node.process().isAlive()).as("%s survives the outage", node.name).isTrue();
+				for (ChaosNode node : outageNodes) {
+					assertThat(node.process().isAlive()).as("%s survives the outage", node.name()).isTrue();
 				}
 				server.startAgain();
 
 				awaitAllCompleted(db, prefix, WORKFLOWS, outageNodes);
 				assertCompletedExactlyOnce(db, prefix, WORKFLOWS);
-				for (Node node : outageNodes) {
+				for (ChaosNode node : outageNodes) {
 					assertThat(Files.readString(node.process().log()))
 						.as("%s's log tells that the database was unreachable, that it backs off, and when it is over",
-								node.name)
+								node.name())
 						.contains("Could not claim workflows")
 						.contains("retrying in")
 						.contains("Claiming workflows again");
 				}
 			}
 			finally {
-				for (Node node : outageNodes) {
+				for (ChaosNode node : outageNodes) {
 					node.close();
 				}
 			}
 		}
 	}
 
-	private void ensureAllRunning() throws Exception {
-		List<Node> stopped = this.nodes.stream().filter((node) -> !node.isRunning()).toList();
-		startAll(stopped);
+	private ChaosJournal journal() {
+		assertThat(this.journal).as("the shared schema's journal").isNotNull();
+		return this.journal;
 	}
 
-	private static void startAll(List<Node> nodes) throws Exception {
-		// In parallel, as a deployment starts its replicas: schema initialisation races too.
-		List<CompletableFuture<Void>> starts = new ArrayList<>();
-		for (Node node : nodes) {
-			starts.add(CompletableFuture.runAsync(() -> {
-				try {
-					node.start();
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(node.name + " did not start: " + ex.getMessage(), ex);
-				}
-			}));
-		}
-		CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+	private void ensureAllRunning() throws Exception {
+		List<ChaosNode> stopped = this.nodes.stream().filter((node) -> !node.isRunning()).toList();
+		ChaosNode.startAll(stopped);
 	}
 
 	/**
 	 * Wait until a node runs at least {@code atLeast} of the batch's workflows at once.
 	 */
-	private void awaitRunningOn(Node node, String prefix, int atLeast) throws Exception {
+	private static void awaitRunningOn(ChaosJournal db, ChaosNode node, String prefix, int atLeast) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (node.db.runningOn(node.name, prefix).size() < atLeast) {
+		while (db.runningOn(node.name(), prefix).size() < atLeast) {
 			assertThat(System.nanoTime())
-				.as("%s running %d of batch %s at once; statuses %s", node.name, atLeast, prefix,
-						node.db.statusCounts(prefix))
+				.as("%s running %d of batch %s at once; statuses %s", node.name(), atLeast, prefix,
+						db.statusCounts(prefix))
 				.isLessThan(deadline);
 			Thread.sleep(10);
 		}
@@ -234,7 +225,7 @@ class PostgresMultiNodeIntegrationTests {
 	 * token, or none once it moved on to a wait or its end), or a bound passes (a row a paused node
 	 * holds locked in an open transaction cannot be taken over).
 	 */
-	private static List<String> awaitTakeOver(Db db, Map<String, String> frozen) throws Exception {
+	private static List<String> awaitTakeOver(ChaosJournal db, Map<String, String> frozen) throws Exception {
 		long deadline = System.nanoTime() + LEASE.multipliedBy(5).toNanos();
 		List<String> takenOver;
 		do {
@@ -265,240 +256,24 @@ class PostgresMultiNodeIntegrationTests {
 		}
 	}
 
-	private void awaitAllCompleted(Db db, String prefix, int count) throws Exception {
+	private void awaitAllCompleted(ChaosJournal db, String prefix, int count) throws Exception {
 		awaitAllCompleted(db, prefix, count, this.nodes);
 	}
 
-	private static void awaitAllCompleted(Db db, String prefix, int count, List<Node> nodes) throws Exception {
-		long deadline = System.nanoTime() + ALL_COMPLETE.toNanos();
-		while (db.completed(prefix) < count) {
-			Map<String, Integer> statuses = db.statusCounts(prefix);
-			assertThat(statuses).as("workflows of batch %s ended as failed: %s", prefix, db.notCompleted(prefix))
-				.doesNotContainKey("FAILED");
-			if (System.nanoTime() > deadline) {
-				StringBuilder logs = new StringBuilder();
-				for (Node node : nodes) {
-					logs.append("\n--- ").append(node.name).append(node.isRunning() ? "" : " (not running)")
-						.append(" ---\n").append(node.process().logTail());
-				}
-				throw new AssertionError("Not all " + count + " workflows of batch " + prefix + " completed within "
-						+ ALL_COMPLETE + "; statuses " + statuses + "; not completed: " + db.notCompleted(prefix)
-						+ logs);
-			}
-			Thread.sleep(250);
-		}
+	private static void awaitAllCompleted(ChaosJournal db, String prefix, int count, List<ChaosNode> nodes)
+			throws Exception {
+		ChaosJournal.awaitAllCompleted(prefix, count, ALL_COMPLETE, () -> db.statusCounts(prefix),
+				() -> db.describeNotCompleted(prefix) + ChaosNode.logs(nodes));
 	}
 
 	/**
-	 * Each workflow completed with the expected result, each transactional step committed once, and
-	 * each journal is exactly start, step 1, timer, step 3, end, numbered 1 to 5.
+	 * Each of the batch's workflows completed, each transactional step committed once, and each
+	 * journal is exactly start, step 1, timer, step 3, end, numbered 1 to 5.
 	 */
-	private static void assertCompletedExactlyOnce(Db db, String prefix, int count) throws SQLException {
-		assertThat(db.completed(prefix)).as("completed workflows of batch %s", prefix).isEqualTo(count);
-		assertThat(db.stepsNotCommittedOnce(prefix))
-			.as("workflows whose transactional steps did not commit exactly once (id -> first/second rows)")
-			.isEmpty();
-		assertThat(db.journalsNotWellFormed(prefix, JOURNAL))
-			.as("journals that are not '%s' numbered 1..5 without gap or duplicate", JOURNAL)
-			.isEmpty();
-		assertThat(db.journalCount(prefix)).as("journals of batch %s", prefix).isEqualTo(count);
-	}
-
-	/**
-	 * One application process, restartable under the same node id.
-	 */
-	private final class Node implements AutoCloseable {
-
-		private final String name;
-
-		private final Db db;
-
-		private final List<String> extraArguments;
-
-		private @Nullable JvmProcess process;
-
-		private int starts;
-
-		Node(String name, Db db, String... extraArguments) {
-			this.name = name;
-			this.db = db;
-			this.extraArguments = List.of(extraArguments);
-		}
-
-		void start() throws Exception {
-			this.starts++;
-			List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url,
-					"--spring.datasource.username=" + this.db.user, "--durable.jdbc.initialize-schema=always",
-					"--spring.jpa.hibernate.ddl-auto=none", "--durable.node-id=" + this.name,
-					"--durable.worker.lease-duration=" + LEASE.toMillis() + "ms", "--durable.worker.concurrency=4",
-					// The product's default policy (retry until success), with short waits.
-					"--durable.activity.default-retry.max-attempts=0",
-					"--durable.activity.default-retry.initial-interval=200ms",
-					"--durable.activity.default-retry.max-interval=2s", "--chaos.step-millis=150"));
-			arguments.addAll(this.extraArguments);
-			this.process = JvmProcess.startMain(TestApplication.class, PostgresMultiNodeIntegrationTests.this.workDir,
-					this.name + "-" + this.starts, arguments);
-		}
-
-		JvmProcess process() {
-			assertThat(this.process).as("%s was started", this.name).isNotNull();
-			return this.process;
-		}
-
-		boolean isRunning() {
-			return this.process != null && this.process.isAlive();
-		}
-
-		void startWorkflows(String prefix, int from, int count) throws Exception {
-			// In small requests, each well within the HTTP timeout on a busy machine.
-			for (int first = from; first < from + count; first += 25) {
-				int size = Math.min(25, from + count - first);
-				var response = process().post("/test/chaos?prefix=" + prefix + "&from=" + first + "&count=" + size
-						+ "&sleepMillis=" + SLEEP_MILLIS, "");
-				assertThat(response.statusCode()).as("starting %d workflows through %s: %s", size, this.name,
-						response.body()).isEqualTo(200);
-			}
-		}
-
-		@Override
-		public void close() throws Exception {
-			if (this.process != null) {
-				this.process.close();
-			}
-		}
-
-	}
-
-	/**
-	 * The test's own JDBC view of the shared database.
-	 */
-	private static final class Db {
-
-		private final String url;
-
-		private final String user;
-
-		Db(String url, String user) {
-			this.url = url;
-			this.user = user;
-		}
-
-		void createStepTable() throws SQLException {
-			try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-				statement.execute("create table chaos_step (workflow_id varchar(255) not null, step varchar(32) not null, "
-						+ "node varchar(64) not null, attempt int not null, "
-						+ "recorded_at timestamp with time zone default now() not null)");
-			}
-		}
-
-		void awaitCompleted(String prefix, int atLeast, Duration timeout) throws Exception {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (completed(prefix) < atLeast) {
-				assertThat(System.nanoTime()).as("%d workflows of %s completed; statuses %s", atLeast, prefix,
-						statusCounts(prefix)).isLessThan(deadline);
-				Thread.sleep(50);
-			}
-		}
-
-		Map<String, String> runningOn(String node, String prefix) throws SQLException {
-			Map<String, String> running = new HashMap<>();
-			query("select id, run_token from durable_workflow where status = 'RUNNING' and owner = ? and id like ?",
-					(rows) -> running.put(rows.getString(1), rows.getString(2)), node, prefix + "-%");
-			return running;
-		}
-
-		Map<String, String> runTokens(java.util.Collection<String> ids) throws SQLException {
-			Map<String, String> tokens = new HashMap<>();
-			query("select id, run_token from durable_workflow where id = any (?)",
-					(rows) -> tokens.put(rows.getString(1), rows.getString(2)), (Object) ids.toArray(String[]::new));
-			return tokens;
-		}
-
-		int completed(String prefix) throws SQLException {
-			return statusCounts(prefix).getOrDefault("COMPLETED", 0);
-		}
-
-		Map<String, Integer> statusCounts(String prefix) throws SQLException {
-			Map<String, Integer> counts = new LinkedHashMap<>();
-			query("select status, count(*) from durable_workflow where id like ? group by status order by status",
-					(rows) -> counts.put(rows.getString(1), rows.getInt(2)), prefix + "-%");
-			return counts;
-		}
-
-		List<String> notCompleted(String prefix) throws SQLException {
-			List<String> rows = new ArrayList<>();
-			query("select id, status, owner, due_at, error from durable_workflow where id like ? "
-					+ "and status <> 'COMPLETED' order by id limit 20",
-					(row) -> rows.add(row.getString(1) + " " + row.getString(2) + " owner=" + row.getString(3)
-							+ " due=" + row.getString(4) + ((row.getString(5) != null) ? " " + row.getString(5) : "")),
-					prefix + "-%");
-			return rows;
-		}
-
-		Map<String, String> stepsNotCommittedOnce(String prefix) throws SQLException {
-			Map<String, String> wrong = new LinkedHashMap<>();
-			query("select w.id, count(s.workflow_id) filter (where s.step = 'first'), "
-					+ "count(s.workflow_id) filter (where s.step = 'second'), string_agg(s.node, ',') "
-					+ "from durable_workflow w left join chaos_step s on s.workflow_id = w.id where w.id like ? "
-					+ "group by w.id having count(s.workflow_id) filter (where s.step = 'first') <> 1 "
-					+ "or count(s.workflow_id) filter (where s.step = 'second') <> 1 order by w.id",
-					(rows) -> wrong.put(rows.getString(1),
-							rows.getInt(2) + "/" + rows.getInt(3) + " on " + rows.getString(4)),
-					prefix + "-%");
-			return wrong;
-		}
-
-		Map<String, String> journalsNotWellFormed(String prefix, String expectedKinds) throws SQLException {
-			Map<String, String> wrong = new LinkedHashMap<>();
-			query("select workflow_id, string_agg(kind, ',' order by seq), string_agg(seq::text, ',' order by seq), "
-					+ "min(seq), max(seq), count(*) from durable_event where workflow_id like ? group by workflow_id "
-					+ "order by workflow_id", (rows) -> {
-						boolean numbered = rows.getLong(4) == 1 && rows.getLong(5) == rows.getLong(6);
-						if (!numbered || !expectedKinds.equals(rows.getString(2))) {
-							wrong.put(rows.getString(1), rows.getString(2) + " at seq " + rows.getString(3));
-						}
-					}, prefix + "-%");
-			return wrong;
-		}
-
-		int journalCount(String prefix) throws SQLException {
-			int[] count = new int[1];
-			query("select count(distinct workflow_id) from durable_event where workflow_id like ?",
-					(rows) -> count[0] = rows.getInt(1), prefix + "-%");
-			return count[0];
-		}
-
-		private void query(String sql, RowHandler handler, Object... parameters) throws SQLException {
-			try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-				for (int i = 0; i < parameters.length; i++) {
-					if (parameters[i] instanceof String[] array) {
-						statement.setArray(i + 1, connection.createArrayOf("varchar", array));
-					}
-					else {
-						statement.setObject(i + 1, parameters[i]);
-					}
-				}
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						handler.handle(rows);
-					}
-				}
-			}
-		}
-
-		private Connection connect() throws SQLException {
-			return DriverManager.getConnection(this.url, this.user,
-					System.getProperty("durable.test.postgres.password", ""));
-		}
-
-	}
-
-	/** Reads one row. */
-	@FunctionalInterface
-	private interface RowHandler {
-
-		void handle(ResultSet rows) throws SQLException;
-
+	private static void assertCompletedExactlyOnce(ChaosJournal db, String prefix, int count) throws SQLException {
+		List<String> ids = IntStream.rangeClosed(1, count).mapToObj((i) -> ChaosController.id(prefix, i)).toList();
+		db.assertNothingLostOrStuck(prefix, ids);
+		assertThat(db.statusCounts(prefix)).as("workflows of batch %s", prefix).isEqualTo(Map.of("COMPLETED", count));
 	}
 
 }

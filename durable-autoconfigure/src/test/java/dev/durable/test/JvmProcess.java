@@ -112,7 +112,8 @@ public final class JvmProcess implements AutoCloseable {
 			throws Exception {
 		JvmProcess started = launch(launch, workDir, name, arguments);
 		try {
-			started.awaitHttp(Duration.ofSeconds(90));
+			// Generous: on a shared 2-core machine, three nodes starting at once have each taken over 90 s.
+			started.awaitHttp(Duration.ofSeconds(180));
 		}
 		catch (Exception | Error ex) {
 			// Never leave a half-started application running behind a failed test.

@@ -96,6 +96,15 @@ public final class PrivatePostgresServer implements AutoCloseable {
 	}
 
 	/**
+	 * Crash-stop the server, as a power cut or an OOM kill would: {@code immediate} ends every
+	 * process without a checkpoint, so the next start recovers from the write-ahead log.
+	 * @throws Exception if it does not stop
+	 */
+	public void crash() throws Exception {
+		run(pgCtl("stop", "-m", "immediate", "-w", "-t", "60"));
+	}
+
+	/**
 	 * Start the server again on the same port, with the same data.
 	 * @throws Exception if it does not start
 	 */
@@ -147,9 +156,11 @@ public final class PrivatePostgresServer implements AutoCloseable {
 	}
 
 	private void startServer() throws Exception {
-		// Its socket goes into its own directory: nothing is shared with the machine's server.
+		// TCP on its own port only: nothing is shared with the machine's server, and no Unix socket
+		// whose path, under a deep build directory, could pass the 107-byte limit (the server then
+		// refuses to start).
 		run(pgCtl("start", "-w", "-t", "60", "-l", this.directory.resolve("server.log").toString(), "-o",
-				"-p " + this.port + " -k " + this.directory + " -c listen_addresses=127.0.0.1"));
+				"-p " + this.port + " -c unix_socket_directories='' -c listen_addresses=127.0.0.1"));
 	}
 
 	private List<String> pgCtl(String... arguments) {
