@@ -1,8 +1,7 @@
 package dev.durable.autoconfigure;
 
-import java.time.Clock;
-
 import dev.durable.actuate.DurableHealthIndicator;
+import dev.durable.engine.DurableClock;
 import dev.durable.engine.WorkflowStore;
 import dev.durable.engine.WorkflowWorker;
 import dev.durable.store.StoreDialect;
@@ -31,7 +30,7 @@ public final class DurableHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "durableHealthIndicator")
 	DurableHealthIndicator durableHealthIndicator(WorkflowStore store, ObjectProvider<WorkflowWorker> worker,
-			DurableProperties properties, Clock clock, ObjectProvider<StoreDialect> dialect) {
+			DurableProperties properties, ObjectProvider<DurableClock> clock, ObjectProvider<StoreDialect> dialect) {
 		StoreDialect journal = dialect.getIfUnique();
 		return new DurableHealthIndicator(store, () -> {
 			WorkflowWorker running = worker.getIfAvailable();
@@ -39,7 +38,7 @@ public final class DurableHealthAutoConfiguration {
 				return "disabled";
 			}
 			return running.isRunning() ? "running" : "stopped";
-		}, properties.getHealth().getOverdueAfter(), clock,
+		}, properties.getHealth().getOverdueAfter(), clock.getIfAvailable(DurableClock::systemUTC).clock(),
 				(journal != null && journal.inMemory()) ? InMemoryJournal.HEALTH_DETAIL : null);
 	}
 

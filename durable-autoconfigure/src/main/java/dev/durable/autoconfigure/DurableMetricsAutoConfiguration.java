@@ -1,12 +1,13 @@
 package dev.durable.autoconfigure;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import dev.durable.actuate.DurableMetrics;
+import dev.durable.engine.DurableClock;
 import dev.durable.engine.WorkflowStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,8 +30,9 @@ public final class DurableMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DurableMetrics durableMetrics(MeterRegistry registry, WorkflowStore store, Clock clock) {
-		return new DurableMetrics(registry, store, clock, STATUS_GAUGE_REFRESH);
+	DurableMetrics durableMetrics(MeterRegistry registry, WorkflowStore store, ObjectProvider<DurableClock> clock) {
+		return new DurableMetrics(registry, store, clock.getIfAvailable(DurableClock::systemUTC).clock(),
+				STATUS_GAUGE_REFRESH);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.durable.testapp;
 
+import dev.durable.engine.DurableClock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +14,16 @@ import org.springframework.context.annotation.Bean;
 public class TestApplication {
 
 	@Bean
-	AdjustableClock durableClock() {
+	AdjustableClock adjustableClock() {
 		return new AdjustableClock();
+	}
+
+	/**
+	 * Runs the engine on the clock the tests move.
+	 */
+	@Bean
+	DurableClock durableClock(AdjustableClock clock) {
+		return new DurableClock(clock);
 	}
 
 	public static void main(String[] args) {

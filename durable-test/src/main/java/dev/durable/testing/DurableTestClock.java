@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+import dev.durable.engine.DurableClock;
 
 /**
  * A clock that stands still until the test moves it, for the engine of a {@link DurableTest}:
@@ -19,23 +22,26 @@ import java.util.Objects;
  * thread, whether or not the clock moves. Each test class's context has a clock of its own,
  * starting at the real time it was created; there is no global mode.
  *
+ * <p>It is a {@link DurableClock}, not a {@link Clock} bean: an application's own {@code Clock}
+ * bean is left as it is, and neither moves the other.
+ *
  * <p>Times are kept to the microsecond, as the journal stores them. Thread-safe.
  */
-public final class DurableTestClock extends Clock {
+public final class DurableTestClock extends DurableClock {
 
-	private final Object lock = new Object();
-
-	private Instant now;
-
-	private volatile Runnable onMove = () -> {
-	};
+	private final MovableClock movable;
 
 	/**
 	 * Create a clock standing at an instant.
 	 * @param start the time it shows until moved
 	 */
 	public DurableTestClock(Instant start) {
-		this.now = Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.MICROS);
+		this(new MovableClock(start));
+	}
+
+	private DurableTestClock(MovableClock movable) {
+		super(movable);
+		this.movable = movable;
 	}
 
 	/**
@@ -51,12 +57,8 @@ public final class DurableTestClock extends Clock {
 			throw new IllegalArgumentException("A DurableTestClock only moves forward; advance(" + duration
 					+ ") would move it back. Use set(Instant) at the start of a test to choose the time");
 		}
-		Instant moved;
-		synchronized (this.lock) {
-			this.now = this.now.plus(duration).truncatedTo(ChronoUnit.MICROS);
-			moved = this.now;
-		}
-		this.onMove.run();
+		Instant moved = this.movable.move((now) -> now.plus(duration));
+		this.movable.onMove.run();
 		return moved;
 	}
 
@@ -68,58 +70,81 @@ public final class DurableTestClock extends Clock {
 	 */
 	public void set(Instant instant) {
 		Objects.requireNonNull(instant, "instant");
-		synchronized (this.lock) {
-			this.now = instant.truncatedTo(ChronoUnit.MICROS);
-		}
-		this.onMove.run();
-	}
-
-	@Override
-	public Instant instant() {
-		synchronized (this.lock) {
-			return this.now;
-		}
-	}
-
-	@Override
-	public long millis() {
-		return instant().toEpochMilli();
-	}
-
-	/**
-	 * Return the zone, always UTC.
-	 * @return UTC
-	 */
-	@Override
-	public ZoneId getZone() {
-		return ZoneOffset.UTC;
-	}
-
-	/**
-	 * Refuse another zone: the engine works in instants, and a second clock object would not move
-	 * with this one.
-	 * @param zone the zone
-	 * @return never
-	 * @throws UnsupportedOperationException always, unless the zone is UTC
-	 */
-	@Override
-	public Clock withZone(ZoneId zone) {
-		if (ZoneOffset.UTC.equals(zone)) {
-			return this;
-		}
-		throw new UnsupportedOperationException("A DurableTestClock is always UTC; convert its instant() instead");
+		this.movable.move((now) -> instant);
+		this.movable.onMove.run();
 	}
 
 	/**
 	 * Run something after each move: the test configuration wakes the engine's workers.
 	 */
 	void onMove(Runnable action) {
-		this.onMove = Objects.requireNonNull(action, "action");
+		this.movable.onMove = Objects.requireNonNull(action, "action");
 	}
 
 	@Override
 	public String toString() {
 		return "DurableTestClock[" + instant() + "]";
+	}
+
+	/**
+	 * The {@link Clock} the engine reads: it holds the time, so that the engine and the test
+	 * see one time.
+	 */
+	private static final class MovableClock extends Clock {
+
+		private final Object lock = new Object();
+
+		private Instant now;
+
+		private volatile Runnable onMove = () -> {
+		};
+
+		MovableClock(Instant start) {
+			this.now = Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.MICROS);
+		}
+
+		Instant move(UnaryOperator<Instant> change) {
+			synchronized (this.lock) {
+				this.now = change.apply(this.now).truncatedTo(ChronoUnit.MICROS);
+				return this.now;
+			}
+		}
+
+		@Override
+		public Instant instant() {
+			synchronized (this.lock) {
+				return this.now;
+			}
+		}
+
+		@Override
+		public long millis() {
+			return instant().toEpochMilli();
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		/**
+		 * Refuse another zone: the engine works in instants, and a second clock object would
+		 * not move with this one.
+		 */
+		@Override
+		public Clock withZone(ZoneId zone) {
+			if (ZoneOffset.UTC.equals(zone)) {
+				return this;
+			}
+			throw new UnsupportedOperationException(
+					"A DurableTestClock is always UTC; convert its instant() instead");
+		}
+
+		@Override
+		public String toString() {
+			return "DurableTestClock[" + instant() + "]";
+		}
+
 	}
 
 }

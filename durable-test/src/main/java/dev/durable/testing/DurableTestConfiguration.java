@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The beans a {@link DurableTest} adds: the clock the engine runs on, and the test helpers. Added
- * as user configuration, before auto-configuration, so that Durable's own clock backs off.
+ * as user configuration, before auto-configuration, so that Durable's own clock backs off; primary,
+ * so that it also wins over a {@code DurableClock} of the application's.
  */
 @Configuration(proxyBeanMethods = false)
 class DurableTestConfiguration {

@@ -1,6 +1,5 @@
 package dev.durable.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.durable.engine.ActivityFaults;
 import dev.durable.engine.ClaimedWorkflow;
+import dev.durable.engine.DurableClock;
 import dev.durable.engine.LeaseKeeper;
 import dev.durable.engine.LeaseLostException;
 import dev.durable.engine.RunAbandonedError;
@@ -56,11 +56,11 @@ public final class WorkflowCrashes {
 
 	private final LeaseKeeper leases;
 
-	private final Clock clock;
+	private final DurableClock clock;
 
 	private final Runnable wakeUp;
 
-	WorkflowCrashes(WorkflowStore store, LeaseKeeper leases, Clock clock, Runnable wakeUp) {
+	WorkflowCrashes(WorkflowStore store, LeaseKeeper leases, DurableClock clock, Runnable wakeUp) {
 		this.store = store;
 		this.leases = leases;
 		this.clock = clock;

@@ -60,6 +60,12 @@ class ApplicationDatabaseDurableTestIntegrationTests {
 			.isEqualTo(this.clock.instant().plus(Duration.ofDays(30)));
 	}
 
+	@Test
+	void movingTheTestClockLeavesTheApplicationsClockAlone(@Autowired Clock applicationClock) {
+		this.clock.advance(Duration.ofDays(1));
+		assertThat(applicationClock.instant()).isBefore(this.clock.instant().minus(Duration.ofDays(300)));
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class ApplicationClock {
 
