@@ -60,11 +60,7 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 	@Override
 	public void start() {
 		EngineSettings settings = this.engine.settings();
-		WorkflowStore store = this.engine.store();
-		int recovered = store.recoverRunning(store.isEmbedded() ? null : settings.nodeId(), now());
-		if (recovered > 0) {
-			logger.info("Resuming " + recovered + " workflow(s) that were running when this application stopped");
-		}
+		recoverRunning(settings);
 		this.slots = new Semaphore(settings.concurrency());
 		this.pool = Executors.newFixedThreadPool(settings.concurrency(), threads("durable-worker-"));
 		this.running = true;
@@ -72,6 +68,25 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 		this.poller.start();
 		logger.info("Durable worker started on node '" + settings.nodeId() + "' with " + settings.concurrency()
 				+ " threads");
+	}
+
+	/**
+	 * Make the workflows this node (or, on an embedded database, the previous process) was running
+	 * due at once. A database that is away at this moment must not fail the application's start:
+	 * the workflows then resume when their leases expire, as after any crash.
+	 */
+	private void recoverRunning(EngineSettings settings) {
+		WorkflowStore store = this.engine.store();
+		try {
+			int recovered = store.recoverRunning(store.isEmbedded() ? null : settings.nodeId(), now());
+			if (recovered > 0) {
+				logger.info("Resuming " + recovered + " workflow(s) that were running when this application stopped");
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not resume the workflows that were running when this application stopped (" + ex
+					+ "); they resume once their leases expire (durable.worker.lease-duration)");
+		}
 	}
 
 	@Override

@@ -79,6 +79,14 @@ final class EngineHarness implements AutoCloseable {
 	}
 
 	/**
+	 * Return a worker that claims and runs due workflows on threads of its own, as a node does.
+	 * @return the worker, not yet started
+	 */
+	WorkflowWorker worker() {
+		return new WorkflowWorker(this.engine, this.runner, new LeaseKeeper(this.journal));
+	}
+
+	/**
 	 * Register a workflow or activity object as a bean and return its proxy, which is what other
 	 * objects must call it through.
 	 * @param <T> the object's type
