@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code durable.*} property, and the {@code workflows} endpoint's own settings, are
- * documented for IDEs and in the README.
+ * documented for IDEs and in the configuration reference, {@code docs/configuration.md}.
  */
 class ConfigurationMetadataTests {
 
@@ -46,8 +46,8 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void everyDurablePropertyIsListedInTheReadme() throws Exception {
-		String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+	void everyDurablePropertyIsListedInTheConfigurationReference() throws Exception {
+		String reference = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "configuration.md"));
 		JsonNode metadata;
 		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			metadata = JsonMapper.builder().build().readTree(in);
@@ -55,7 +55,7 @@ class ConfigurationMetadataTests {
 		for (JsonNode property : metadata.get("properties")) {
 			String name = property.get("name").asString();
 			if (isOurs(name)) {
-				assertThat(readme).as("README lists " + name).contains("`" + name + "`");
+				assertThat(reference).as("docs/configuration.md lists " + name).contains("`" + name + "`");
 			}
 		}
 	}

@@ -55,7 +55,7 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 			int equals = option.indexOf('=');
 			if (!option.startsWith("bench.") || equals < 0) {
 				throw new IllegalArgumentException("Unknown argument '" + arg + "': pass settings as --bench.name=value "
-						+ "or -Dbench.name=value (see the README's Performance section)");
+						+ "or -Dbench.name=value (see docs/performance.md)");
 			}
 			values.put(option.substring(0, equals), option.substring(equals + 1));
 		}
