@@ -46,7 +46,7 @@ abstract class AbstractPoisonRunCrashIntegrationTests {
 	 */
 	abstract List<String> databaseArguments(Path workDir);
 
-	// MAX_RUN_ATTEMPTS + 1 JVM starts, each 10 to 20 s on a loaded machine with QUICK_START (twice that
+	// MAX_RUN_ATTEMPTS + 1 JVM starts, each 10 to 20 s on a loaded machine with C1-only start-up (twice that
 	// without), over the default timeout.
 	@Test
 	@Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -55,7 +55,7 @@ abstract class AbstractPoisonRunCrashIntegrationTests {
 		Path marker = Files.createFile(this.workDir.resolve("halt-marker"));
 		Path runs = this.workDir.resolve("runs");
 		try (JvmProcess first = JvmProcess.startMain(TestApplication.class, this.workDir, "run-1",
-				JvmProcess.QUICK_START, arguments())) {
+				List.of(), arguments())) {
 			var started = first.post("/test/halting/" + id + "?marker=" + encode(marker) + "&runs=" + encode(runs), "");
 			assertThat(started.statusCode()).as("starting workflow '%s': %s", id, started.body()).isEqualTo(200);
 			assertHaltedInRun(first, id, runs, 1);
@@ -63,12 +63,12 @@ abstract class AbstractPoisonRunCrashIntegrationTests {
 		// The lease is shorter than a start, so each new process claims the workflow at once.
 		for (int run = 2; run <= MAX_RUN_ATTEMPTS; run++) {
 			try (JvmProcess next = JvmProcess.launchMain(TestApplication.class, this.workDir, "run-" + run,
-					JvmProcess.QUICK_START, arguments())) {
+					List.of(), arguments())) {
 				assertHaltedInRun(next, id, runs, run);
 			}
 		}
 		try (JvmProcess last = JvmProcess.startMain(TestApplication.class, this.workDir, "after-runs",
-				JvmProcess.QUICK_START, arguments())) {
+				List.of(), arguments())) {
 			String failed = awaitStatus(last, id, "FAILED");
 			String error = JsonPath.read(failed, "$.error");
 			assertThat(error).as("error of workflow '%s'", id)

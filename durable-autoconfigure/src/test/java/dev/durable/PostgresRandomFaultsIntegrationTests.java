@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledged start completed, each transactional step committed exactly once and every journal
  * is the chaos workflow's five events numbered 1 to 5; nothing failed.
  *
- * <p>The defaults suit CI (about a minute of faults); {@code -Ddurable.faults.duration=PT10M}
+ * <p>The defaults suit CI (45 seconds of faults); {@code -Ddurable.faults.duration=PT10M}
  * makes a long run and {@code -Ddurable.faults.seed=} replays the choices of a run (see
  * {@link FaultSettings}). A node comes back in the background, so the next fault may hit while
  * it starts; but one node at least stays up, and the database crashes only under running nodes:
@@ -58,7 +58,7 @@ class PostgresRandomFaultsIntegrationTests {
 	// Above the default of 60 s of faults, start-ups and the drain; a long run of up to PT15M fits.
 	@Timeout(value = 22, unit = TimeUnit.MINUTES)
 	void nothingIsLostOrStuckWhenNodesAndTheDatabaseFailAtRandom() throws Exception {
-		FaultSettings settings = FaultSettings.fromSystemProperties(Duration.ofSeconds(60), 0, 4);
+		FaultSettings settings = FaultSettings.fromSystemProperties(Duration.ofSeconds(45), 0, 4);
 		assertThat(settings.duration()).as("durable.faults.duration within this test's @Timeout")
 			.isLessThanOrEqualTo(Duration.ofMinutes(15));
 		System.out.printf("Random faults on PostgreSQL: seed %d (replay with -Ddurable.faults.seed=%d), %s of faults, "

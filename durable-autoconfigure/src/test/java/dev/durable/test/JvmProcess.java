@@ -20,10 +20,11 @@ import java.util.function.Predicate;
 public final class JvmProcess implements AutoCloseable {
 
 	/**
-	 * JVM options that shorten an application's start, by about half on a loaded machine: the JIT compiles with C1
-	 * only, leaving out C2's costly compilations, which a short-lived test process never repays.
+	 * JVM options of every test process. They shorten an application's start, by about half on a
+	 * loaded machine: the JIT compiles with C1 only, leaving out C2's costly compilations, which a
+	 * short-lived test process never repays. The tests measure correctness, never speed.
 	 */
-	public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
+	private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -71,8 +72,8 @@ public final class JvmProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start a main class on this test JVM's class path with extra JVM options, such as
-	 * {@link #QUICK_START}, and wait until it serves HTTP.
+	 * Start a main class on this test JVM's class path with extra JVM options, and wait until it
+	 * serves HTTP.
 	 * @param mainClass the application class
 	 * @param workDir the working directory, where the log goes too
 	 * @param name the log's name
@@ -128,6 +129,7 @@ public final class JvmProcess implements AutoCloseable {
 		int port = freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+		command.addAll(QUICK_START);
 		command.addAll(launch);
 		command.add("--server.port=" + port);
 		command.addAll(arguments);
