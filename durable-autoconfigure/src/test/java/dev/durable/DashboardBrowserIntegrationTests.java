@@ -1,68 +1,27 @@
 package dev.durable;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 
-import dev.durable.test.HeadlessChromium;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.TestApplication;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in a real browser ({@link HeadlessChromium}) against the test application on
+ * The dashboard in a real browser (headless Chromium) against the test application on
  * embedded H2. Screenshots of each step are kept in {@code target/dashboard-screenshots}.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardBrowserIntegrationTests {
-
-	private static final Duration AWAIT = Duration.ofSeconds(60);
-
-	@Autowired
-	WorkflowClient client;
+class DashboardBrowserIntegrationTests extends AbstractDashboardBrowserTests {
 
 	@Autowired
 	ApprovalWorkflow approvals;
-
-	@LocalServerPort
-	int port;
-
-	@TempDir
-	Path profile;
-
-	private HeadlessChromium chromium;
-
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void startBrowser() {
-		this.chromium = HeadlessChromium.start(this.profile, AWAIT);
-		this.browser = this.chromium.driver();
-		this.wait = this.chromium.waiting();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.chromium != null) {
-			this.chromium.close();
-		}
-	}
 
 	@Test
 	void findsAWorkflowOpensItsTimelineSignalsItAndSeesItComplete() throws Exception {
@@ -120,24 +79,12 @@ class DashboardBrowserIntegrationTests {
 			.orElse("");
 	}
 
-	/** The list re-renders after each fetch: click a row once it stays put. */
-	private void clickWhenSettled(By element) {
-		this.wait.until((driver) -> {
-			driver.findElement(element).click();
-			return true;
-		});
-	}
-
 	private String message() {
 		return this.browser.findElement(By.id("message")).getText();
 	}
 
 	private WebElement detail() {
 		return this.browser.findElement(By.id("detail"));
-	}
-
-	private void screenshot(String name) throws IOException {
-		this.chromium.screenshot(name);
 	}
 
 }

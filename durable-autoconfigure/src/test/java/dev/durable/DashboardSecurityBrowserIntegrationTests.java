@@ -1,26 +1,17 @@
 package dev.durable;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 
 import dev.durable.engine.WorkflowQueries;
-import dev.durable.test.HeadlessChromium;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.EscalationWorkflow;
 import dev.durable.testapp.TestApplication;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,12 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.autoconfigure.exclude=", "spring.security.user.name=operator",
 				"spring.security.user.password=correct-horse" })
-class DashboardSecurityBrowserIntegrationTests {
-
-	private static final Duration AWAIT = Duration.ofSeconds(60);
-
-	@Autowired
-	WorkflowClient client;
+class DashboardSecurityBrowserIntegrationTests extends AbstractDashboardBrowserTests {
 
 	@Autowired
 	WorkflowQueries queries;
@@ -48,32 +34,6 @@ class DashboardSecurityBrowserIntegrationTests {
 
 	@Autowired
 	ApprovalWorkflow approvals;
-
-	@LocalServerPort
-	int port;
-
-	@TempDir
-	Path profile;
-
-	private HeadlessChromium chromium;
-
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void startBrowser() {
-		this.chromium = HeadlessChromium.start(this.profile, AWAIT);
-		this.browser = this.chromium.driver();
-		this.wait = this.chromium.waiting();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.chromium != null) {
-			this.chromium.close();
-		}
-	}
 
 	@Test
 	void anOperatorLogsInAndSignalsCancelsAndRetriesChildWorkflows() throws Exception {
@@ -86,7 +46,7 @@ class DashboardSecurityBrowserIntegrationTests {
 		this.client.start(failed, () -> this.approvals.parent(failed)).await(AWAIT);
 
 		logIn();
-		this.chromium.screenshot("security-1-logged-in");
+		screenshot("security-1-logged-in");
 
 		open(signalled + "/1", "WAITING");
 		this.browser.findElement(By.id("signal-name")).sendKeys("decision");
@@ -94,7 +54,7 @@ class DashboardSecurityBrowserIntegrationTests {
 		this.browser.findElement(By.id("signal")).click();
 		awaitMessage("Signalled workflow " + signalled + "/1");
 		assertThat(signalledParent.await(AWAIT)).isEqualTo("escalated: ada approved");
-		this.chromium.screenshot("security-2-child-signalled");
+		screenshot("security-2-child-signalled");
 
 		open(cancelled + "/1", "WAITING");
 		this.browser.findElement(By.id("cancel")).click();
@@ -147,14 +107,6 @@ class DashboardSecurityBrowserIntegrationTests {
 		this.wait.withMessage(() -> "the page of " + id + " with its actions")
 			.until((driver) -> id.equals(driver.findElement(By.id("detail")).getDomAttribute("data-workflow-id"))
 					&& driver.findElement(By.id("actions")).isDisplayed());
-	}
-
-	/** The list re-renders after each fetch: click a row once it stays put. */
-	private void clickWhenSettled(By element) {
-		this.wait.until((driver) -> {
-			driver.findElement(element).click();
-			return true;
-		});
 	}
 
 	private void awaitMessage(String expected) {
