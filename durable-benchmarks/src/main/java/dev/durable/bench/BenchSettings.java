@@ -20,7 +20,8 @@ import java.util.Set;
  * @param quick whether sizes default to the quick ones
  * @param poolSize HikariCP maximum pool size, the same for the floor and for Durable
  * @param workerConcurrency {@code durable.worker.concurrency}
- * @param workloads which workloads to run ({@code w1}, {@code w2}, {@code w3}, {@code w4}, {@code io})
+ * @param workloads which workloads to run ({@code w1}, {@code w2}, {@code w3}, {@code w4}, {@code io},
+ * {@code startup})
  * @param w1Warmup W1: sequential workflows run before measuring
  * @param w1Workflows W1: sequential workflows measured
  * @param w1Threads W1 concurrent: client threads
@@ -35,12 +36,14 @@ import java.util.Set;
  * @param w4Workflows W4: workflows waiting at once
  * @param w4ParkMillis W4: time budget per workflow to reach its sleep; sets the common wake-up time
  * @param ioWorkflows IO: W1 workflows in the measured window
+ * @param startupStarts start-up: measured starts per variant, each in a fresh JVM
  * @param keepSchema whether to keep the benchmark schema, or the H2 directory, for inspection
  */
 record BenchSettings(String database, String entry, String serverUrl, String user, String password, boolean quick,
 		int poolSize, int workerConcurrency, Set<String> workloads, int w1Warmup, int w1Workflows, int w1Threads,
 		Duration w1WarmupWindow, Duration w1Window, int w2Steps, int w2Repetitions, int w3Steps, int w3Repetitions,
-		int w3Warmups, Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, boolean keepSchema) {
+		int w3Warmups, Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, int startupStarts,
+		boolean keepSchema) {
 
 	static final String H2_FILE = "h2-file";
 
@@ -76,10 +79,12 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 				read.duration("bench.w3.sleep", "2s"),
 				read.integer("bench.w4.workflows", quick ? 500 : 10_000),
 				Double.parseDouble(read.text("bench.w4.park-millis", "6")),
-				read.integer("bench.io.workflows", quick ? 30 : 200), read.bool("bench.keep-schema", false));
+				read.integer("bench.io.workflows", quick ? 30 : 200), read.integer("bench.startup.starts", quick ? 2 : 10),
+				read.bool("bench.keep-schema", false));
 		read.rejectUnknown();
-		if (settings.h2File() && !Set.of("w1", "w2").containsAll(settings.workloads())) {
-			// W3 and W4 are not verified on H2 yet; IO reads PostgreSQL's own counters.
+		if (settings.h2File() && !Set.of("w1", "w2", "startup").containsAll(settings.workloads())) {
+			// W3 and W4 are not verified on H2 yet; IO reads PostgreSQL's own counters. The start-up
+			// workload uses an H2 file of its own, whatever the database.
 			throw new IllegalArgumentException("bench.database=h2-file runs W1 and W2 only; set --bench.workloads=w1,w2 "
 					+ "(was " + String.join(",", new java.util.TreeSet<>(settings.workloads())) + ")");
 		}
@@ -104,6 +109,14 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 
 	boolean runs(String workload) {
 		return this.workloads.contains(workload);
+	}
+
+	/**
+	 * Whether a workload needing the benchmark database is to run; the start-up workload does not.
+	 * @return whether any workload but {@code startup} is selected
+	 */
+	boolean needsDatabase() {
+		return this.workloads.stream().anyMatch((workload) -> !"startup".equals(workload));
 	}
 
 	/** Reads typed values and remembers which keys it knows. */

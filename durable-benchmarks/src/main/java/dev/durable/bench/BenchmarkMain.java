@@ -21,6 +21,12 @@ public final class BenchmarkMain {
 
 	public static void main(String[] args) throws Exception {
 		BenchSettings settings = BenchSettings.from(args);
+		if (settings.runs("startup")) {
+			startup(settings);
+		}
+		if (!settings.needsDatabase()) {
+			return;
+		}
 		try (BenchDatabase database = BenchDatabase.create(settings)) {
 			System.out.println(environment(settings, database));
 			Workloads workloads = new Workloads(settings);
@@ -75,6 +81,22 @@ public final class BenchmarkMain {
 			System.out.println();
 			System.out.println(notes(settings, floor, durable));
 		}
+	}
+
+	/**
+	 * The start-up workload, before any other: it needs no benchmark database, and its child JVMs
+	 * should not share the machine with a running engine.
+	 */
+	private static void startup(BenchSettings settings) throws Exception {
+		System.out.println("Durable start-up cost: Java " + System.getProperty("java.version") + ", "
+				+ Runtime.getRuntime().availableProcessors() + " CPUs, "
+				+ ManagementFactory.getOperatingSystemMXBean().getName());
+		progress("Start-up: " + settings.startupStarts() + " starts per variant (" + String.join(", ",
+				StartupWorkload.VARIANTS) + "), each in a fresh JVM, variants taking turns, after one unmeasured each");
+		String table = new StartupWorkload(settings.startupStarts()).run();
+		System.out.println();
+		System.out.println(table);
+		System.out.println();
 	}
 
 	private static String table(BenchSettings settings, Side floor, Side durable, ParkedWorkload.Result parked) {

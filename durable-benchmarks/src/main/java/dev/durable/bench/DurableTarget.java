@@ -51,6 +51,10 @@ final class DurableTarget implements Target {
 		properties.put("logging.level.root", "WARN");
 		properties.put("durable.jdbc.initialize-schema", "always");
 		properties.put("durable.worker.concurrency", settings.workerConcurrency());
+		// Actuator is on the module's classpath for the start-up workload only; the engine is
+		// measured without meters and observations, as before it was added.
+		properties.put("spring.autoconfigure.exclude", "dev.durable.autoconfigure.DurableMetricsAutoConfiguration,"
+				+ "dev.durable.autoconfigure.DurableObservationAutoConfiguration");
 		this.context = new SpringApplicationBuilder(BenchApplication.class).web(WebApplicationType.NONE)
 			.properties(properties)
 			.run();
