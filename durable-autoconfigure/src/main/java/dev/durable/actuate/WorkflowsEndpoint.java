@@ -11,10 +11,6 @@ import java.util.function.Consumer;
 import dev.durable.WorkflowClient;
 import dev.durable.WorkflowNotFoundException;
 import dev.durable.WorkflowStatus;
-import dev.durable.actuate.WorkflowViews.EventDescriptor;
-import dev.durable.actuate.WorkflowViews.WorkflowDetail;
-import dev.durable.actuate.WorkflowViews.WorkflowList;
-import dev.durable.actuate.WorkflowViews.WorkflowSummary;
 import dev.durable.engine.WorkflowFilter;
 import dev.durable.engine.WorkflowQueries;
 import dev.durable.engine.WorkflowRecord;
@@ -101,8 +97,8 @@ public class WorkflowsEndpoint {
 	 * @return the workflows
 	 */
 	@ReadOperation
-	public WorkflowList workflows(@Nullable String status, @Nullable String type, @Nullable String createdAfter,
-			@Nullable String createdBefore, @Nullable Integer limit) {
+	public WorkflowViews.WorkflowList workflows(@Nullable String status, @Nullable String type,
+			@Nullable String createdAfter, @Nullable String createdBefore, @Nullable Integer limit) {
 		int max = (limit != null) ? limit : DEFAULT_LIMIT;
 		if (max < 1 || max > MAX_LIMIT) {
 			throw new InvalidEndpointRequestException("limit must be between 1 and " + MAX_LIMIT + ", was " + max,
@@ -116,8 +112,11 @@ public class WorkflowsEndpoint {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), "Invalid time range");
 		}
-		List<WorkflowSummary> workflows = this.queries.list(filter, max).stream().map(WorkflowSummary::of).toList();
-		return new WorkflowList(workflows);
+		List<WorkflowViews.WorkflowSummary> workflows = this.queries.list(filter, max)
+			.stream()
+			.map(WorkflowViews.WorkflowSummary::of)
+			.toList();
+		return new WorkflowViews.WorkflowList(workflows);
 	}
 
 	/**
@@ -127,13 +126,16 @@ public class WorkflowsEndpoint {
 	 * @return the workflow, or null (404) if unknown
 	 */
 	@ReadOperation
-	public @Nullable WorkflowDetail workflow(SecurityContext securityContext,
+	public WorkflowViews.@Nullable WorkflowDetail workflow(SecurityContext securityContext,
 			@Selector(match = Match.ALL_REMAINING) String... path) {
 		String id = String.join("/", path);
 		boolean shown = this.showValues.isShown(securityContext, this.roles);
 		return this.queries.find(id)
-			.map((workflow) -> WorkflowDetail.of(workflow,
-					this.queries.journal(id).stream().map((event) -> EventDescriptor.of(event, shown)).toList(),
+			.map((workflow) -> WorkflowViews.WorkflowDetail.of(workflow,
+					this.queries.journal(id)
+						.stream()
+						.map((event) -> WorkflowViews.EventDescriptor.of(event, shown))
+						.toList(),
 					shown))
 			.orElse(null);
 	}
