@@ -154,7 +154,7 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 		String id = "op-child-" + UUID.randomUUID();
 		WorkflowHandle<String> parent = this.client.start(id, () -> this.escalations.escalate(id));
 		String child = id + "/1";
-		awaitStatus(child, WorkflowStatus.WAITING);
+		WorkflowAwaits.status(this.store, child, WorkflowStatus.WAITING, AWAIT);
 		HttpResponse<String> shown = get("/actuator/workflows/" + child);
 		assertThat(shown.statusCode()).isEqualTo(200);
 		assertThat(shown.body()).contains("\"id\":\"" + child + "\"").contains("ApprovalWorkflow.approve");
@@ -167,7 +167,7 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 		String cancelled = "op-child-cancel-" + UUID.randomUUID();
 		WorkflowHandle<String> cancelledParent = this.client.start(cancelled,
 				() -> this.escalations.escalate(cancelled));
-		awaitStatus(cancelled + "/1", WorkflowStatus.WAITING);
+		WorkflowAwaits.status(this.store, cancelled + "/1", WorkflowStatus.WAITING, AWAIT);
 		assertThat(delete("/actuator/workflows/" + cancelled + "/1").statusCode()).isEqualTo(200);
 		assertThatExceptionOfType(WorkflowFailedException.class).isThrownBy(() -> cancelledParent.await(AWAIT));
 		assertThat(this.client.handle(cancelled + "/1").status()).isEqualTo(WorkflowStatus.CANCELLED);
@@ -295,13 +295,6 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 		assertThat(script.body()).contains("/actuator/workflows").contains("textContent");
 	}
 
-	private void awaitStatus(String id, WorkflowStatus status) throws InterruptedException {
-		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (this.store.find(id).map((workflow) -> workflow.status() != status).orElse(true)) {
-			assertThat(System.nanoTime()).as("waiting for " + id + " to be " + status).isLessThan(deadline);
-			Thread.sleep(10);
-		}
-	}
 
 	private double count(String name, String tag, String value) {
 		var counter = this.meters.find(name).tag(tag, value).counter();

@@ -3,6 +3,7 @@ package dev.durable;
 import java.util.UUID;
 
 import dev.durable.engine.WorkflowQueries;
+import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.EscalationWorkflow;
 import dev.durable.testapp.TestApplication;
@@ -59,7 +60,7 @@ class DashboardSecurityBrowserIntegrationTests extends AbstractDashboardBrowserT
 		open(cancelled + "/1", "WAITING");
 		this.browser.findElement(By.id("cancel")).click();
 		awaitMessage("Cancellation requested for workflow " + cancelled + "/1");
-		awaitStatus(cancelled + "/1", WorkflowStatus.CANCELLED);
+		WorkflowAwaits.status(this.queries, cancelled + "/1", WorkflowStatus.CANCELLED, AWAIT);
 
 		open(failed + "/2", "FAILED");
 		this.browser.findElement(By.id("retry")).click();
@@ -92,7 +93,7 @@ class DashboardSecurityBrowserIntegrationTests extends AbstractDashboardBrowserT
 	}
 
 	private void open(String id, String status) throws InterruptedException {
-		awaitStatus(id, WorkflowStatus.valueOf(status));
+		WorkflowAwaits.status(this.queries, id, WorkflowStatus.valueOf(status), AWAIT);
 		WebElement idFilter = this.browser.findElement(By.name("type"));
 		idFilter.clear();
 		idFilter.sendKeys(this.queries.find(id).orElseThrow().type());
@@ -115,12 +116,5 @@ class DashboardSecurityBrowserIntegrationTests extends AbstractDashboardBrowserT
 			.until((driver) -> driver.findElement(By.id("message")).getText().contains(expected));
 	}
 
-	private void awaitStatus(String id, WorkflowStatus status) throws InterruptedException {
-		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (this.queries.find(id).map((workflow) -> workflow.status() != status).orElse(true)) {
-			assertThat(System.nanoTime()).as("waiting for " + id + " to be " + status).isLessThan(deadline);
-			Thread.sleep(20);
-		}
-	}
 
 }

@@ -36,6 +36,24 @@ public final class WorkflowAwaits {
 	}
 
 	/**
+	 * Poll a workflow's status until it is the expected one, by id: for a workflow that may not
+	 * exist yet, such as a child its parent is about to start.
+	 * @param queries read access to workflows
+	 * @param workflowId the workflow's id
+	 * @param status the status to wait for
+	 * @param timeout how long to wait at most
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public static void status(WorkflowQueries queries, String workflowId, WorkflowStatus status, Duration timeout)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (queries.find(workflowId).map((workflow) -> workflow.status() != status).orElse(true)) {
+			assertThat(System.nanoTime()).as("waiting for " + workflowId + " to be " + status).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	/**
 	 * Poll a workflow's journal until it holds an event of the given kind, failing at once if the
 	 * workflow ends first.
 	 * @param queries read access to the journal
