@@ -2,6 +2,7 @@ package dev.durable.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.durable.WorkflowStatus;
 import org.apache.commons.logging.Log;
@@ -31,66 +32,38 @@ public final class WorkflowEventListeners implements WorkflowEventListener {
 
 	@Override
 	public void workflowStarted(String workflowId, String type) {
-		for (WorkflowEventListener listener : this.listeners) {
-			try {
-				listener.workflowStarted(workflowId, type);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
-		}
+		each((listener) -> listener.workflowStarted(workflowId, type));
 	}
 
 	@Override
 	public void workflowEnded(String workflowId, String type, WorkflowStatus status) {
-		for (WorkflowEventListener listener : this.listeners) {
-			try {
-				listener.workflowEnded(workflowId, type, status);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
-		}
+		each((listener) -> listener.workflowEnded(workflowId, type, status));
 	}
 
 	@Override
 	public void activityAttempted(String activityName, int attempt, @Nullable Throwable failure, Duration duration) {
-		for (WorkflowEventListener listener : this.listeners) {
-			try {
-				listener.activityAttempted(activityName, attempt, failure, duration);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
-		}
+		each((listener) -> listener.activityAttempted(activityName, attempt, failure, duration));
 	}
 
 	@Override
 	public void workflowRunsExhausted(String workflowId, String type, int runs) {
-		for (WorkflowEventListener listener : this.listeners) {
-			try {
-				listener.workflowRunsExhausted(workflowId, type, runs);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
-		}
+		each((listener) -> listener.workflowRunsExhausted(workflowId, type, runs));
 	}
 
 	@Override
 	public void workflowClaimed(String workflowId, Duration lag) {
-		for (WorkflowEventListener listener : this.listeners) {
-			try {
-				listener.workflowClaimed(workflowId, lag);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
-		}
+		each((listener) -> listener.workflowClaimed(workflowId, lag));
 	}
 
-	private static void failed(WorkflowEventListener listener, RuntimeException ex) {
-		logger.warn("WorkflowEventListener " + listener.getClass().getName() + " failed; ignored", ex);
+	private void each(Consumer<WorkflowEventListener> event) {
+		for (WorkflowEventListener listener : this.listeners) {
+			try {
+				event.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("WorkflowEventListener " + listener.getClass().getName() + " failed; ignored", ex);
+			}
+		}
 	}
 
 }
