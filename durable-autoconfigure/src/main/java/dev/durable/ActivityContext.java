@@ -1,6 +1,6 @@
 package dev.durable;
 
-import dev.durable.engine.ExecutionContexts;
+import dev.durable.engine.run.ExecutionContexts;
 
 /**
  * Facts about the running activity attempt. Every method must be called on the thread running

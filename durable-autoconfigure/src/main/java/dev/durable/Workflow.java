@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import dev.durable.engine.ExecutionContexts;
+import dev.durable.engine.run.ExecutionContexts;
 
 /**
  * Durable operations for workflow code. Every method must be called on the thread running

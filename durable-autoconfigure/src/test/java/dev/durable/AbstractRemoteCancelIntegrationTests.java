@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.testapp.BurstWorkflow;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.testapp.Calls;
 import dev.durable.testapp.TestApplication;
 import dev.durable.testapp.TransferWorkflow;

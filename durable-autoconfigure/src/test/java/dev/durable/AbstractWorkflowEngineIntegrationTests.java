@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.LeaseKeeper;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowStore;
+import dev.durable.engine.run.LeaseKeeper;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.Calls;
 import dev.durable.testapp.CheckoutService;
@@ -66,10 +66,10 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	dev.durable.engine.RetentionSweeper retention;
+	dev.durable.engine.worker.RetentionSweeper retention;
 
 	@Autowired
-	dev.durable.engine.ReplayChecker replayChecker;
+	dev.durable.engine.run.ReplayChecker replayChecker;
 
 	@Autowired
 	dev.durable.testapp.ApprovalWorkflow approvals;

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.Calls;

@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.AdjustableClock;
 import dev.durable.testapp.ApprovalWorkflow;

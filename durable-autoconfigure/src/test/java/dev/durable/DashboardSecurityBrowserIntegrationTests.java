@@ -2,7 +2,7 @@ package dev.durable;
 
 import java.util.UUID;
 
-import dev.durable.engine.WorkflowQueries;
+import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.EscalationWorkflow;

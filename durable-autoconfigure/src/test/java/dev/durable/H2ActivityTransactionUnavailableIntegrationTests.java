@@ -6,12 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.testapp.OrderWorkflow;
 import dev.durable.testapp.ShopOrderRepository;
 import dev.durable.testapp.TestApplication;

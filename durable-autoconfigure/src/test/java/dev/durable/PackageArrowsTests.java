@@ -24,17 +24,17 @@ class PackageArrowsTests {
 	private static final Map<String, Set<String>> ALLOWED = Map.of(
 			"dev.durable.annotation", Set.of(),
 			// The static facades reach the engine only through its thread-bound contexts.
-			"dev.durable", Set.of("dev.durable.annotation", "dev.durable.engine.ExecutionContexts"),
+			"dev.durable", Set.of("dev.durable.annotation", "dev.durable.engine.run.ExecutionContexts"),
 			"dev.durable.engine", Set.of("dev.durable", "dev.durable.annotation"),
 			"dev.durable.store", Set.of("dev.durable", "dev.durable.engine"),
-			"dev.durable.actuate", Set.of("dev.durable", "dev.durable.engine.WorkflowQueries",
-					"dev.durable.engine.WorkflowRecord", "dev.durable.engine.JournalEvent",
+			"dev.durable.actuate", Set.of("dev.durable", "dev.durable.engine.journal.WorkflowQueries",
+					"dev.durable.engine.journal.WorkflowRecord", "dev.durable.engine.journal.JournalEvent",
 					// Write ports: retrying needs the engine (no public API), listing its filter;
 					// metrics observe the engine through its listener interface, tracing through its
 					// observer interface.
-					"dev.durable.engine.ExecutionObserver",
-					"dev.durable.engine.WorkflowRetrier", "dev.durable.engine.WorkflowFilter",
-					"dev.durable.engine.WorkflowEventListener"),
+					"dev.durable.engine.observe.ExecutionObserver",
+					"dev.durable.engine.client.WorkflowRetrier", "dev.durable.engine.journal.WorkflowFilter",
+					"dev.durable.engine.observe.WorkflowEventListener"),
 			"dev.durable.autoconfigure", Set.of("dev.durable", "dev.durable.annotation", "dev.durable.engine",
 					"dev.durable.store", "dev.durable.actuate"));
 

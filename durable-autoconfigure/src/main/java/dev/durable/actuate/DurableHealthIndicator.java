@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import dev.durable.engine.WorkflowQueries;
+import dev.durable.engine.journal.WorkflowQueries;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;

@@ -7,8 +7,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.WorkflowEventListener;
-import dev.durable.engine.WorkflowQueries;
+import dev.durable.engine.journal.WorkflowQueries;
+import dev.durable.engine.observe.WorkflowEventListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,7 +3,7 @@ package dev.durable.actuate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import dev.durable.engine.ExecutionObserver;
+import dev.durable.engine.observe.ExecutionObserver;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;

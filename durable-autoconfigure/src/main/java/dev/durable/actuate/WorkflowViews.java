@@ -5,8 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
 
 /**

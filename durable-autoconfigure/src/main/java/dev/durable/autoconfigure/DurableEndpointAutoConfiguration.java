@@ -2,8 +2,8 @@ package dev.durable.autoconfigure;
 
 import dev.durable.WorkflowClient;
 import dev.durable.actuate.WorkflowsEndpoint;
-import dev.durable.engine.WorkflowRetrier;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.client.WorkflowRetrier;
+import dev.durable.engine.journal.WorkflowStore;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

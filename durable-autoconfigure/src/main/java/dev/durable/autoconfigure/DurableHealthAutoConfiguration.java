@@ -2,8 +2,8 @@ package dev.durable.autoconfigure;
 
 import dev.durable.actuate.DurableHealthIndicator;
 import dev.durable.engine.DurableClock;
-import dev.durable.engine.WorkflowStore;
-import dev.durable.engine.WorkflowWorker;
+import dev.durable.engine.journal.WorkflowStore;
+import dev.durable.engine.worker.WorkflowWorker;
 import dev.durable.store.StoreDialect;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.durable.actuate.DurableMetrics;
 import dev.durable.engine.DurableClock;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.journal.WorkflowStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,7 @@
 package dev.durable.autoconfigure;
 
 import dev.durable.actuate.DurableObservations;
-import dev.durable.engine.ExecutionObserver;
+import dev.durable.engine.observe.ExecutionObserver;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,5 +1,5 @@
 /**
- * Runs workflows: interception, the replay context behind the facades, activity retries, workers and leases; owns the store interface it needs.
+ * The engine's shared ground: the clock a user may replace and the failures whose class names users see; the rooms below it run workflows.
  */
 @NullMarked
 package dev.durable.engine;

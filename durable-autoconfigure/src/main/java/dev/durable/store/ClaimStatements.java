@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.ClaimedRun;
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.LoadedWorkflow;
-import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.journal.ClaimedRun;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.LoadedWorkflow;
+import dev.durable.engine.journal.WorkflowRecord;
 
 /**
  * Claims due workflows for a node in plain JDBC: one statement on PostgreSQL, where concurrent

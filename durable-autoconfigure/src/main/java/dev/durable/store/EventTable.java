@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-import dev.durable.engine.JournalEvent;
+import dev.durable.engine.journal.JournalEvent;
 import org.jspecify.annotations.Nullable;
 
 import static dev.durable.store.SqlValues.setText;

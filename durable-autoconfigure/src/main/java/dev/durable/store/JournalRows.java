@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowRecord;
 
 import static dev.durable.store.SqlValues.instant;
 

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.NewWorkflow;
-import dev.durable.engine.WorkflowEnd;
-import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.WorkflowEnd;
+import dev.durable.engine.journal.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
 
 import static dev.durable.store.SqlValues.setText;

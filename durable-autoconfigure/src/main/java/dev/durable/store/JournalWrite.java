@@ -1,9 +1,9 @@
 package dev.durable.store;
 
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.NewWorkflow;
-import dev.durable.engine.WorkflowEnd;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.WorkflowEnd;
 
 /**
  * A write about one running workflow that needs no other work in its transaction, so that it can

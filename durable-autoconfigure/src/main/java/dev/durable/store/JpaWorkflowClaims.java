@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.ClaimedRun;
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.WorkflowClaims;
+import dev.durable.engine.journal.ClaimedRun;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.WorkflowClaims;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.SignalCheck;
-import dev.durable.engine.Waits;
-import dev.durable.engine.WorkflowCommands;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.SignalCheck;
+import dev.durable.engine.journal.Waits;
+import dev.durable.engine.journal.WorkflowCommands;
 import jakarta.persistence.EntityManager;
 
 /**

@@ -5,16 +5,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.LeaseLostException;
-import dev.durable.engine.LoadedWorkflow;
-import dev.durable.engine.NewWorkflow;
-import dev.durable.engine.Waits;
-import dev.durable.engine.WorkflowEnd;
-import dev.durable.engine.WorkflowJournal;
-import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.LeaseLostException;
+import dev.durable.engine.journal.LoadedWorkflow;
+import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.Waits;
+import dev.durable.engine.journal.WorkflowEnd;
+import dev.durable.engine.journal.WorkflowJournal;
+import dev.durable.engine.journal.WorkflowRecord;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowFilter;
-import dev.durable.engine.WorkflowQueries;
-import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowFilter;
+import dev.durable.engine.journal.WorkflowQueries;
+import dev.durable.engine.journal.WorkflowRecord;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.jspecify.annotations.Nullable;

@@ -7,24 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.ClaimedRun;
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.LoadedWorkflow;
-import dev.durable.engine.NewWorkflow;
-import dev.durable.engine.SignalCheck;
-import dev.durable.engine.WorkflowClaims;
-import dev.durable.engine.WorkflowCommands;
-import dev.durable.engine.WorkflowEnd;
-import dev.durable.engine.WorkflowFilter;
-import dev.durable.engine.WorkflowJournal;
-import dev.durable.engine.WorkflowQueries;
-import dev.durable.engine.WorkflowRecord;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.journal.ClaimedRun;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.LoadedWorkflow;
+import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.SignalCheck;
+import dev.durable.engine.journal.WorkflowClaims;
+import dev.durable.engine.journal.WorkflowCommands;
+import dev.durable.engine.journal.WorkflowEnd;
+import dev.durable.engine.journal.WorkflowFilter;
+import dev.durable.engine.journal.WorkflowJournal;
+import dev.durable.engine.journal.WorkflowQueries;
+import dev.durable.engine.journal.WorkflowRecord;
+import dev.durable.engine.journal.WorkflowStore;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.NewWorkflow;
-import dev.durable.engine.WorkflowEnd;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.WorkflowEnd;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,12 +5,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.LeaseLostException;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.LeaseLostException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;

@@ -6,9 +6,9 @@ import dev.durable.actuate.WorkflowsEndpoint;
 import dev.durable.annotation.Activity;
 import dev.durable.annotation.DurableWorkflow;
 import dev.durable.engine.DurableConfigurationException;
-import dev.durable.engine.DurableMethods;
-import dev.durable.engine.WorkflowStore;
-import dev.durable.engine.WorkflowWorker;
+import dev.durable.engine.definition.DurableMethods;
+import dev.durable.engine.journal.WorkflowStore;
+import dev.durable.engine.worker.WorkflowWorker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -108,7 +108,7 @@ class DurableAutoConfigurationTests {
 	void aNodeWithoutWorkersStillRenewsTheLeasesOfTheWorkflowsItRuns() {
 		this.runner.withUserConfiguration(GreetingConfiguration.class)
 			.withPropertyValues("durable.worker.enabled=false")
-			.run((context) -> assertThat(context.getBean(dev.durable.engine.LeaseKeeper.class).isRunning())
+			.run((context) -> assertThat(context.getBean(dev.durable.engine.run.LeaseKeeper.class).isRunning())
 				.as("lease renewal runs for direct calls on a node without workers")
 				.isTrue());
 	}
@@ -195,14 +195,14 @@ class DurableAutoConfigurationTests {
 					"resilience4j.retry.instances.standard.max-attempts=9",
 					"resilience4j.retry.instances.standard.wait-duration=3s")
 			.run((context) -> {
-				dev.durable.engine.RetryPolicies policies = context.getBean(dev.durable.engine.RetryPolicies.class);
-				dev.durable.engine.ActivityDefinition hello = context.getBean(DurableMethods.class)
+				dev.durable.engine.retry.RetryPolicies policies = context.getBean(dev.durable.engine.retry.RetryPolicies.class);
+				dev.durable.engine.definition.ActivityDefinition hello = context.getBean(DurableMethods.class)
 					.activities()
 					.stream()
 					.filter((activity) -> activity.name().equals("Phrases.hello"))
 					.findFirst()
 					.orElseThrow();
-				dev.durable.engine.RetryPolicy policy = policies.policyFor(hello);
+				dev.durable.engine.retry.RetryPolicy policy = policies.policyFor(hello);
 				assertThat(policy.maxAttempts()).isEqualTo(9);
 				assertThat(policy.backoffAfter(1, new IllegalStateException())).isEqualTo(java.time.Duration.ofSeconds(3));
 			});
@@ -211,7 +211,7 @@ class DurableAutoConfigurationTests {
 	@Test
 	void withoutAnInstanceTheDefaultPolicyRetriesUntilSuccessWithCappedExponentialBackoff() {
 		this.runner.withUserConfiguration(GreetingConfiguration.class).run((context) -> {
-			dev.durable.engine.RetryPolicy policy = context.getBean(dev.durable.engine.EngineContext.class)
+			dev.durable.engine.retry.RetryPolicy policy = context.getBean(dev.durable.engine.run.EngineContext.class)
 				.settings()
 				.defaultRetry();
 			assertThat(policy.maxAttempts()).isZero();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.durable.WorkflowClient;
-import dev.durable.engine.ExecutionObserver;
+import dev.durable.engine.observe.ExecutionObserver;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;

@@ -7,12 +7,12 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 
 import dev.durable.WorkflowClient;
-import dev.durable.engine.ActivityDefinition;
 import dev.durable.engine.DurableClock;
-import dev.durable.engine.EngineContext;
-import dev.durable.engine.JsonCodec;
-import dev.durable.engine.RetryPolicies;
-import dev.durable.engine.RetryPolicy;
+import dev.durable.engine.definition.ActivityDefinition;
+import dev.durable.engine.retry.RetryPolicies;
+import dev.durable.engine.retry.RetryPolicy;
+import dev.durable.engine.run.EngineContext;
+import dev.durable.engine.run.JsonCodec;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

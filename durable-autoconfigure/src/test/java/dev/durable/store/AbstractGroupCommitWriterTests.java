@@ -16,14 +16,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
 import javax.sql.DataSource;
 
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.NewWorkflow;
-import dev.durable.engine.WorkflowEnd;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.WorkflowEnd;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 import dev.durable.WorkflowHandle;
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowQueries;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowQueries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,12 +2,12 @@ package dev.durable.testing;
 
 import java.time.Instant;
 
-import dev.durable.engine.ActivityFaults;
-import dev.durable.engine.LeaseKeeper;
-import dev.durable.engine.ReplayChecker;
-import dev.durable.engine.WorkflowQueries;
-import dev.durable.engine.WorkflowStore;
-import dev.durable.engine.WorkflowWorker;
+import dev.durable.engine.fault.ActivityFaults;
+import dev.durable.engine.journal.WorkflowQueries;
+import dev.durable.engine.journal.WorkflowStore;
+import dev.durable.engine.run.LeaseKeeper;
+import dev.durable.engine.run.ReplayChecker;
+import dev.durable.engine.worker.WorkflowWorker;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.LoadedWorkflow;
-import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.LoadedWorkflow;
+import dev.durable.engine.journal.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

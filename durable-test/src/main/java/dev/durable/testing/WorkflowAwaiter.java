@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.EventKind;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowQueries;
-import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowQueries;
+import dev.durable.engine.journal.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.durable.engine.ActivityFaults;
-import dev.durable.engine.ClaimedWorkflow;
 import dev.durable.engine.DurableClock;
-import dev.durable.engine.LeaseKeeper;
-import dev.durable.engine.LeaseLostException;
-import dev.durable.engine.RunAbandonedError;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.fault.ActivityFaults;
+import dev.durable.engine.fault.RunAbandonedError;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.LeaseLostException;
+import dev.durable.engine.journal.WorkflowStore;
+import dev.durable.engine.run.LeaseKeeper;
 import org.jspecify.annotations.Nullable;
 
 /**

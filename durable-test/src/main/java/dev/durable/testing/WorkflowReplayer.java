@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import dev.durable.WorkflowNotFoundException;
-import dev.durable.engine.LoadedWorkflow;
-import dev.durable.engine.ReplayChecker;
-import dev.durable.engine.WorkflowFilter;
-import dev.durable.engine.WorkflowQueries;
-import dev.durable.engine.WorkflowRecord;
+import dev.durable.engine.journal.LoadedWorkflow;
+import dev.durable.engine.journal.WorkflowFilter;
+import dev.durable.engine.journal.WorkflowQueries;
+import dev.durable.engine.journal.WorkflowRecord;
+import dev.durable.engine.run.ReplayChecker;
 import org.jspecify.annotations.Nullable;
 
 /**

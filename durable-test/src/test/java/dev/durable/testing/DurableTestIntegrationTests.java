@@ -4,14 +4,13 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import dev.durable.WorkflowClient;
 import dev.durable.WorkflowHandle;
 import dev.durable.WorkflowStatus;
-import dev.durable.engine.JournalEvent;
-import dev.durable.engine.WorkflowQueries;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.testing.app.Renewals;
 import dev.durable.testing.app.Steps;
 import org.junit.jupiter.api.Test;

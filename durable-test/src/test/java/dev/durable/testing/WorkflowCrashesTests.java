@@ -2,11 +2,11 @@ package dev.durable.testing;
 
 import java.time.Instant;
 
-import dev.durable.engine.ActivityFaults;
-import dev.durable.engine.ClaimedWorkflow;
-import dev.durable.engine.LeaseKeeper;
-import dev.durable.engine.RunAbandonedError;
-import dev.durable.engine.WorkflowStore;
+import dev.durable.engine.fault.ActivityFaults;
+import dev.durable.engine.fault.RunAbandonedError;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.WorkflowStore;
+import dev.durable.engine.run.LeaseKeeper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.GenericApplicationContext;

@@ -7,8 +7,8 @@ import java.util.Set;
 
 import dev.durable.WorkflowClient;
 import dev.durable.actuate.WorkflowsEndpoint;
-import dev.durable.engine.WorkflowQueries;
-import dev.durable.engine.WorkflowRetrier;
+import dev.durable.engine.client.WorkflowRetrier;
+import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.testing.app.Renewals;
 import dev.durable.testing.app.Steps;
 import org.junit.jupiter.api.AfterEach;

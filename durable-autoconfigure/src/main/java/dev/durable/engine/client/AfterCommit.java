@@ -1,0 +1,29 @@
+package dev.durable.engine.client;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs an action once the caller's transaction has committed, or at once without one: workers
+ * woken for a start, signal or retry must not look before the rows they need are visible.
+ */
+final class AfterCommit {
+
+	private AfterCommit() {
+	}
+
+	static void run(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.durable.engine.journal;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A workflow to create.
+ * @param id the workflow id
+ * @param type the workflow type name
+ * @param input the JSON array of the entry point's arguments
+ * @param createdAt the creation time
+ * @param claim the claim to create it under (run at once by the caller), or null to leave it
+ * pending for the workers
+ * @param owner the node that holds that claim, or null
+ * @param leaseUntil the lease expiry of that claim, or null
+ * @param parentId the parent of a child workflow, or null
+ */
+public record NewWorkflow(String id, String type, String input, Instant createdAt, @Nullable ClaimedWorkflow claim,
+		@Nullable String owner, @Nullable Instant leaseUntil, @Nullable String parentId) {
+
+	/** The longest workflow id the journal holds (its id columns are {@code VARCHAR(255)}). */
+	public static final int MAX_ID_LENGTH = 255;
+
+	/**
+	 * Describe a workflow for the workers to run, with no parent.
+	 * @param id the workflow id
+	 * @param type the workflow type name
+	 * @param input the JSON array of arguments
+	 * @param createdAt the creation time
+	 * @return the new workflow
+	 */
+	public static NewWorkflow pending(String id, String type, String input, Instant createdAt) {
+		return new NewWorkflow(id, type, input, createdAt, null, null, null, null);
+	}
+
+	/**
+	 * Validate the new workflow.
+	 */
+	public NewWorkflow {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(type, "type");
+		Objects.requireNonNull(input, "input");
+		if (id.length() > MAX_ID_LENGTH) {
+			throw new IllegalArgumentException(tooLong("Workflow id", id));
+		}
+		if ((claim == null) != (leaseUntil == null) || (claim == null) != (owner == null)) {
+			throw new IllegalArgumentException("A claim needs an owner and a lease expiry, and only a claim has them");
+		}
+	}
+
+	/**
+	 * Describe an id that does not fit the journal.
+	 * @param what what the id names, e.g. "Workflow id"
+	 * @param id the id
+	 * @return a message naming the id, its length and the limit
+	 */
+	public static String tooLong(String what, String id) {
+		String shown = (id.length() > 60) ? id.substring(0, 60) + "..." : id;
+		return what + " '" + shown + "' is " + id.length() + " characters long, longer than the " + MAX_ID_LENGTH
+				+ " characters the journal holds (durable_workflow.id)";
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.durable.engine.journal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.durable.WorkflowStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Read-only access to workflows and their journals, for operations tooling such as the
+ * actuator endpoint.
+ */
+public interface WorkflowQueries {
+
+	/**
+	 * Find a workflow.
+	 * @param id the workflow id
+	 * @return the workflow, or empty
+	 */
+	Optional<WorkflowRecord> find(String id);
+
+	/**
+	 * Read the status of a workflow, cheaply.
+	 * @param id the workflow id
+	 * @return its status, or empty if unknown
+	 */
+	Optional<WorkflowStatus> status(String id);
+
+	/**
+	 * Load a workflow's journal in order.
+	 * @param id the workflow id
+	 * @return the events, ordered by seq
+	 */
+	List<JournalEvent> journal(String id);
+
+	/**
+	 * List workflows, newest first.
+	 * @param status only workflows with this status, or null for all
+	 * @param limit the most to return
+	 * @return the workflows
+	 */
+	List<WorkflowRecord> recent(@Nullable WorkflowStatus status, int limit);
+
+	/**
+	 * List the workflows a filter matches, newest first.
+	 * @param filter which workflows
+	 * @param limit the most to return
+	 * @return the workflows
+	 */
+	List<WorkflowRecord> list(WorkflowFilter filter, int limit);
+
+	/**
+	 * Count workflows by status, in one grouped query.
+	 * @return the count of each status that has workflows; statuses without any are absent
+	 */
+	Map<WorkflowStatus, Long> countByStatus();
+
+	/**
+	 * Count the workflows that have not ended and were due to run before an instant but are not
+	 * running: a sign of too few workers, or of none.
+	 * @param dueBefore the instant
+	 * @return how many
+	 */
+	long countOverdue(Instant dueBefore);
+
+}

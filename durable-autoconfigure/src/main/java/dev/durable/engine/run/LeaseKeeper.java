@@ -1,0 +1,160 @@
+package dev.durable.engine.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.WorkflowClaims;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Knows which claims this node's threads are running and renews their leases, so that a
+ * workflow busy in a long activity is not taken over by another node. A step's record does not
+ * extend the lease: the renewal, every third of the lease duration, is what keeps it, on every
+ * node that runs workflows, whether its workers are on or it only makes direct calls.
+ */
+public class LeaseKeeper implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(LeaseKeeper.class);
+
+	// Keyed by claim, not by workflow id: two runs of one workflow can overlap on a node (one
+	// ending while the next one starts), and neither may drop the other's entry.
+	private final Set<ClaimedWorkflow> running = ConcurrentHashMap.newKeySet();
+
+	private final Map<ClaimedWorkflow, WorkflowExecution> executions = new ConcurrentHashMap<>();
+
+	private final WorkflowClaims store;
+
+	private final @Nullable Clock clock;
+
+	private final Duration leaseDuration;
+
+	private volatile @Nullable ScheduledExecutorService renewer;
+
+	/**
+	 * Create a keeper that renews only when asked ({@link #renew(Instant)}).
+	 * @param store the claims to renew
+	 */
+	public LeaseKeeper(WorkflowClaims store) {
+		this.store = store;
+		this.clock = null;
+		this.leaseDuration = Duration.ZERO;
+	}
+
+	/**
+	 * Create a keeper that, once started, renews the leases of running claims every third of the
+	 * lease duration.
+	 * @param store the claims to renew
+	 * @param clock the engine's clock
+	 * @param leaseDuration how long a claim lasts without renewal
+	 */
+	public LeaseKeeper(WorkflowClaims store, Clock clock, Duration leaseDuration) {
+		this.store = store;
+		this.clock = clock;
+		this.leaseDuration = leaseDuration;
+	}
+
+	@Override
+	public void start() {
+		Clock renewClock = this.clock;
+		if (renewClock == null || this.renewer != null) {
+			return;
+		}
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "durable-lease");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long every = Math.max(1, this.leaseDuration.toMillis() / 3);
+		scheduler.scheduleWithFixedDelay(() -> renewQuietly(renewClock), every, every, TimeUnit.MILLISECONDS);
+		this.renewer = scheduler;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduler = this.renewer;
+		this.renewer = null;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.renewer != null;
+	}
+
+	/**
+	 * Start before and stop after the workers, which finish their runs while leases still renew.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1;
+	}
+
+	private void renewQuietly(Clock renewClock) {
+		try {
+			renew(renewClock.instant().plus(this.leaseDuration));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not renew workflow leases (" + ex + "); retrying");
+		}
+	}
+
+	void track(ClaimedWorkflow claim) {
+		this.running.add(claim);
+	}
+
+	void untrack(ClaimedWorkflow claim) {
+		this.running.remove(claim);
+		this.executions.remove(claim);
+	}
+
+	void attach(WorkflowExecution execution) {
+		this.executions.put(execution.claim(), execution);
+	}
+
+	/**
+	 * Tell every run of a workflow on this node that its cancellation was requested.
+	 * @param workflowId the workflow
+	 */
+	public void cancelRequested(String workflowId) {
+		for (WorkflowExecution execution : this.executions.values()) {
+			if (execution.workflowId().equals(workflowId)) {
+				execution.requestCancel();
+			}
+		}
+	}
+
+	/**
+	 * Return the claims running now.
+	 * @return a snapshot of the running claims
+	 */
+	public List<ClaimedWorkflow> running() {
+		return List.copyOf(this.running);
+	}
+
+	/**
+	 * Extend every running claim's lease, and pass on cancellation requests made on other nodes.
+	 * @param leaseUntil the new expiry
+	 */
+	public void renew(Instant leaseUntil) {
+		List<ClaimedWorkflow> claims = running();
+		if (!claims.isEmpty()) {
+			this.store.renewLeases(claims, leaseUntil).forEach(this::cancelRequested);
+		}
+	}
+
+}

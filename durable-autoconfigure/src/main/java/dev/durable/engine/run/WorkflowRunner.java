@@ -1,0 +1,291 @@
+package dev.durable.engine.run;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.durable.WorkflowCancelledException;
+import dev.durable.engine.definition.DurableMethods;
+import dev.durable.engine.definition.WorkflowDefinition;
+import dev.durable.engine.fault.RunAbandonedError;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.ErrorText;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.LeaseLostException;
+import dev.durable.engine.journal.LoadedWorkflow;
+import dev.durable.engine.journal.WorkflowEnd;
+import dev.durable.engine.journal.WorkflowRecord;
+import dev.durable.engine.observe.ExecutionObserver;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Runs one claimed workflow from the start of its journal: recorded steps replay, new steps
+ * execute, and the run ends in one of three ways: the workflow ends (completed or failed), it
+ * suspends to wait, or it is abandoned without writing because the claim or the database was lost.
+ */
+public class WorkflowRunner {
+
+	private static final Log logger = LogFactory.getLog(WorkflowRunner.class);
+
+	private static final Duration UNKNOWN_TYPE_RETRY = Duration.ofMinutes(1);
+
+	private final EngineContext engine;
+
+	private final DurableMethods methods;
+
+	private final BeanFactory beanFactory;
+
+	private final LeaseKeeper leases;
+
+	private final CompletionWaiters waiters;
+
+	private final WorkerDispatch dispatch;
+
+	private final ExecutionObserver observer;
+
+	private final AbandonedRuns abandoned;
+
+	/**
+	 * Create the runner.
+	 * @param engine the engine context
+	 * @param methods the registry of entry points
+	 * @param beanFactory where workflow beans are found
+	 * @param leases tracks running claims for lease renewal
+	 * @param waiters notified when a workflow ends
+	 * @param dispatch wakes the workers when an ending child makes its parent due
+	 */
+	public WorkflowRunner(EngineContext engine, DurableMethods methods, BeanFactory beanFactory, LeaseKeeper leases,
+			CompletionWaiters waiters, WorkerDispatch dispatch) {
+		this(engine, methods, beanFactory, leases, waiters, dispatch, ExecutionObserver.NONE);
+	}
+
+	/**
+	 * Create the runner with an observer of runs.
+	 * @param engine the engine context
+	 * @param methods the registry of entry points
+	 * @param beanFactory where workflow beans are found
+	 * @param leases tracks running claims for lease renewal
+	 * @param waiters notified when a workflow ends
+	 * @param dispatch wakes the workers when an ending child makes its parent due
+	 * @param observer observes each run (tracing)
+	 */
+	public WorkflowRunner(EngineContext engine, DurableMethods methods, BeanFactory beanFactory, LeaseKeeper leases,
+			CompletionWaiters waiters, WorkerDispatch dispatch, ExecutionObserver observer) {
+		this.observer = observer;
+		this.dispatch = dispatch;
+		this.engine = engine;
+		this.methods = methods;
+		this.beanFactory = beanFactory;
+		this.leases = leases;
+		this.waiters = waiters;
+		this.abandoned = new AbandonedRuns(engine);
+	}
+
+	/**
+	 * Run a claimed workflow until it ends, suspends or must be abandoned.
+	 * @param claim the claim
+	 */
+	public void run(ClaimedWorkflow claim) {
+		run(claim, null);
+	}
+
+	/**
+	 * Run a claimed workflow until it ends, suspends or must be abandoned.
+	 * @param claim the claim
+	 * @param preloaded the workflow and journal if the caller has them (a workflow it just created, or
+	 * one whose claim read them), else null to load them
+	 * @return the workflow as it ended, or null if it did not end in this run
+	 */
+	public @Nullable WorkflowRecord run(ClaimedWorkflow claim, @Nullable LoadedWorkflow preloaded) {
+		this.leases.track(claim);
+		WorkflowRecord ended = null;
+		WorkflowExecution outerWorkflow = ExecutionContexts.currentWorkflow();
+		ActivityExecution outerActivity = ExecutionContexts.currentActivity();
+		try {
+			ExecutionContexts.bindActivity(null);
+			WorkflowExecution execution = runClaimed(claim, preloaded);
+			ended = (execution != null) ? execution.endedAs() : null;
+		}
+		catch (RunAbandonedError | LeaseLostException ex) {
+			this.abandoned.stopped(claim, (ex.getCause() instanceof RuntimeException cause) ? cause : ex);
+		}
+		catch (RuntimeException ex) {
+			this.abandoned.stopped(claim, ex);
+		}
+		finally {
+			ExecutionContexts.bindWorkflow(outerWorkflow);
+			ExecutionContexts.bindActivity(outerActivity);
+			this.leases.untrack(claim);
+		}
+		return ended;
+	}
+
+	private @Nullable WorkflowExecution runClaimed(ClaimedWorkflow claim, @Nullable LoadedWorkflow preloaded) {
+		Optional<LoadedWorkflow> found = (preloaded != null) ? Optional.of(preloaded)
+				: this.engine.store().load(claim.workflowId());
+		if (found.isEmpty() || found.get().workflow().status().isTerminal()) {
+			return null;
+		}
+		LoadedWorkflow loaded = found.get();
+		return this.observer.observeRun(claim.workflowId(), loaded.workflow().type(), () -> runLoaded(claim, loaded));
+	}
+
+	private @Nullable WorkflowExecution runLoaded(ClaimedWorkflow claim, LoadedWorkflow loaded) {
+		WorkflowRecord workflow = loaded.workflow();
+		WorkflowDefinition definition = this.methods.workflow(workflow.type());
+		if (definition == null) {
+			logger.warn("Workflow '" + workflow.id() + "' has type '" + workflow.type() + "', which is not an entry "
+					+ "point of this application; leaving it for a node that knows it (retry in " + UNKNOWN_TYPE_RETRY
+					+ ")");
+			this.engine.store().release(claim, now().plus(UNKNOWN_TYPE_RETRY));
+			return null;
+		}
+		WorkflowExecution execution = new WorkflowExecution(this.engine, workflow, claim, loaded.journal());
+		if (this.abandoned.exhausted(claim)) {
+			// The code that stopped the runs would run once more, and forever.
+			fail(execution, this.abandoned.failure(workflow, claim));
+			return execution;
+		}
+		this.leases.attach(execution);
+		String what = "workflow '" + workflow.type() + "' (" + definition.describe() + ")";
+		Object[] arguments;
+		try {
+			arguments = this.engine.codec().readArguments(what, definition.method(), workflow.input());
+		}
+		catch (IllegalStateException ex) {
+			fail(execution, ex);
+			return execution;
+		}
+		Object result;
+		try {
+			result = invokeEntryPoint(this.beanFactory, definition, execution, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			ended(execution, ex.getTargetException());
+			return execution;
+		}
+		completed(execution, definition, result);
+		return execution;
+	}
+
+	/**
+	 * Call an entry point on its bean (through the proxy, marked as the run's own call) with the
+	 * replay context bound to this thread.
+	 */
+	static @Nullable Object invokeEntryPoint(BeanFactory beanFactory, WorkflowDefinition definition,
+			WorkflowExecution execution, @Nullable Object[] arguments) throws InvocationTargetException {
+		Object bean = beanFactory.getBean(definition.beanName());
+		Method method = AopUtils.selectInvocableMethod(definition.method(), bean.getClass());
+		ReflectionUtils.makeAccessible(method);
+		ExecutionContexts.bindWorkflow(execution);
+		try {
+			return method.invoke(bean, arguments);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot call entry point " + definition.describe(), ex);
+		}
+		finally {
+			ExecutionContexts.bindWorkflow(null);
+		}
+	}
+
+	private void completed(WorkflowExecution execution, WorkflowDefinition definition, @Nullable Object result) {
+		if (execution.nonDeterminism() != null) {
+			stopNonDeterministic(execution);
+			return;
+		}
+		if (execution.currentStep() < execution.recordedSteps()) {
+			execution.poison("Workflow '" + execution.workflowId() + "' (type '" + execution.workflow().type()
+					+ "') is not deterministic: the code now ends after step " + execution.currentStep()
+					+ ", but the journal records " + execution.recordedSteps() + " steps. Restore the old code path "
+					+ "for running workflows (Workflow.getVersion) and retry the workflow");
+			stopNonDeterministic(execution);
+			return;
+		}
+		String output;
+		try {
+			output = (definition.method().getReturnType() == void.class) ? null
+					: this.engine.codec().writeResult("workflow '" + definition.type() + "'",
+							definition.method().getGenericReturnType(), result);
+		}
+		catch (IllegalArgumentException ex) {
+			fail(execution, ex);
+			return;
+		}
+		if (execution.cancellationDelivered()) {
+			finish(execution, new WorkflowEnd.Cancelled(output), EventKind.WORKFLOW_CANCELLED);
+			return;
+		}
+		finish(execution, new WorkflowEnd.Completed(output), EventKind.WORKFLOW_COMPLETED);
+	}
+
+	private void ended(WorkflowExecution execution, Throwable thrown) {
+		if (thrown instanceof RunAbandonedError abandoned) {
+			throw abandoned;
+		}
+		if (thrown instanceof WorkflowSuspension suspension) {
+			this.engine.store().suspend(execution.claim(), suspension.getWakeAt(), suspension.getWaitingFor());
+			return;
+		}
+		if (execution.nonDeterminism() != null) {
+			stopNonDeterministic(execution);
+			return;
+		}
+		if (thrown instanceof WorkflowCancelledException && execution.cancellationDelivered()) {
+			finish(execution, new WorkflowEnd.Cancelled(null), EventKind.WORKFLOW_CANCELLED);
+			return;
+		}
+		fail(execution, thrown);
+	}
+
+	private void fail(WorkflowExecution execution, Throwable thrown) {
+		String errorType = thrown.getClass().getName();
+		String error = ErrorText.of(thrown);
+		// The message may carry application data: INFO names the type, the journal keeps the message.
+		logger.info("Workflow '" + execution.workflowId() + "' failed with " + errorType
+				+ " (its message is in the workflow's journal)");
+		if (logger.isDebugEnabled()) {
+			logger.debug("Workflow '" + execution.workflowId() + "' failed: " + errorType + ": " + error);
+		}
+		finish(execution, new WorkflowEnd.Failed(errorType, error), EventKind.WORKFLOW_FAILED);
+	}
+
+	private void stopNonDeterministic(WorkflowExecution execution) {
+		Throwable mismatch = execution.nonDeterminism();
+		String errorType = mismatch.getClass().getName();
+		String error = ErrorText.of(mismatch);
+		logger.error(error);
+		finish(execution, new WorkflowEnd.Failed(errorType, error), EventKind.NON_DETERMINISM_DETECTED);
+	}
+
+	/**
+	 * End the workflow: journal its end as an event of the given kind, keep it on its row, and tell
+	 * whoever waits for it.
+	 */
+	private void finish(WorkflowExecution execution, WorkflowEnd end, EventKind kind) {
+		JournalEvent event = execution.lifecycleEvent(kind, end.result(), end.errorType(), end.error());
+		WorkflowRecord workflow = execution.workflow();
+		String parentId = workflow.parentId();
+		this.engine.store().finish(execution.claim(), end, event, parentId);
+		execution.endedAs(workflow.ended(end, event.timestamp()));
+		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), end.status());
+		this.waiters.ended(execution.workflowId());
+		if (parentId != null) {
+			this.dispatch.wakeUp();
+		}
+	}
+
+	private Instant now() {
+		return this.engine.clock().instant();
+	}
+
+}

@@ -1,8 +1,0 @@
-package dev.durable.engine;
-
-/**
- * A node's per-workflow bookkeeping on embedded H2.
- */
-class H2NodeBookkeepingIntegrationTests extends AbstractNodeBookkeepingIntegrationTests {
-
-}
