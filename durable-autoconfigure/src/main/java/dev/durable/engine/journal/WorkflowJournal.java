@@ -3,8 +3,6 @@ package dev.durable.engine.journal;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.durable.engine.run.EngineSettings;
-import dev.durable.engine.run.LeaseKeeper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +29,7 @@ public interface WorkflowJournal {
 
 	/**
 	 * Append an event for a claimed workflow: one insert that only inserts while the claim holds.
-	 * It leaves the workflow's row alone (the {@link LeaseKeeper} extends the lease); the journal's
+	 * It leaves the workflow's row alone (the lease keeper extends the lease); the journal's
 	 * key on (workflow, seq) refuses a second event at a position, whichever claim wrote the first.
 	 * The write reads the workflow's cancel flag on its way, so that a cancellation requested on
 	 * another node reaches the run at its next step, not at its next lease renewal.
@@ -76,7 +74,7 @@ public interface WorkflowJournal {
 	/**
 	 * Keep the error that stopped a claimed workflow's run without ending or waiting it, for the
 	 * message of the workflow's failure should its runs keep stopping (see
-	 * {@link EngineSettings#maxRunAttempts()}). Best effort: nothing is kept if the claim was
+	 * {@code durable.worker.max-run-attempts}). Best effort: nothing is kept if the claim was
 	 * replaced, and the store may be what failed.
 	 * @param claim the claim of the stopped run
 	 * @param error the error, storable ({@link ErrorText})
