@@ -137,8 +137,8 @@ class DurableEngineConfiguration {
 	}
 
 	private static EngineSettings settings(DurableProperties properties) {
-		DurableProperties.Worker worker = properties.getWorker();
-		DurableProperties.DefaultRetry retry = properties.getActivity().getDefaultRetry();
+		DurableWorkerProperties worker = properties.getWorker();
+		DurableActivityProperties.DefaultRetry retry = properties.getActivity().getDefaultRetry();
 		String nodeId = (properties.getNodeId() != null) ? properties.getNodeId() : defaultNodeId();
 		return new EngineSettings(nodeId, worker.getConcurrency(), worker.getPollInterval(), worker.getLeaseDuration(),
 				worker.getShutdownTimeout(), worker.getInThreadWaitLimit(),

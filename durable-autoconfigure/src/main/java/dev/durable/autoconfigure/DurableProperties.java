@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
@@ -28,9 +29,11 @@ public class DurableProperties {
 
 	private final Jdbc jdbc = new Jdbc();
 
-	private final Worker worker = new Worker();
+	@NestedConfigurationProperty
+	private final DurableWorkerProperties worker = new DurableWorkerProperties();
 
-	private final Activity activity = new Activity();
+	@NestedConfigurationProperty
+	private final DurableActivityProperties activity = new DurableActivityProperties();
 
 	private final Retention retention = new Retention();
 
@@ -58,11 +61,11 @@ public class DurableProperties {
 		return this.jdbc;
 	}
 
-	public Worker getWorker() {
+	public DurableWorkerProperties getWorker() {
 		return this.worker;
 	}
 
-	public Activity getActivity() {
+	public DurableActivityProperties getActivity() {
 		return this.activity;
 	}
 
@@ -222,211 +225,6 @@ public class DurableProperties {
 
 		public void setMaxBatch(int maxBatch) {
 			this.maxBatch = maxBatch;
-		}
-
-	}
-
-	/**
-	 * The workers that claim and run workflows on this node.
-	 */
-	public static class Worker {
-
-		/**
-		 * Whether this node runs workflows; a node with workers disabled can still start them.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * Most workflows this node runs at once, each on its own thread while it executes.
-		 */
-		private int concurrency = 16;
-
-		/**
-		 * How often idle workers look for due workflows (timers, retries, other nodes' starts);
-		 * starts on this node wake them at once.
-		 */
-		private Duration pollInterval = Duration.ofMillis(500);
-
-		/**
-		 * How long a node's claim on a running workflow lasts without renewal; after a crash,
-		 * another node resumes the workflow once this has passed.
-		 */
-		private Duration leaseDuration = Duration.ofSeconds(30);
-
-		/**
-		 * How long shutdown waits for running workflows before releasing them to other nodes.
-		 */
-		private Duration shutdownTimeout = Duration.ofSeconds(10);
-
-		/**
-		 * Waits up to this long (retry backoffs, short sleeps) keep the workflow's thread; longer
-		 * ones suspend the workflow and free the thread.
-		 */
-		private Duration inThreadWaitLimit = Duration.ofSeconds(1);
-
-		/**
-		 * Most activity attempts with a timeout that run at once on this node (each on a thread
-		 * of its own); an attempt that ignores the interrupt at its timeout keeps its thread until
-		 * it returns, and is logged at WARN.
-		 */
-		private int timedActivityThreads = 64;
-
-		/**
-		 * Most runs in a row of one workflow that may stop without ending or waiting (a store
-		 * error, a lost lease, a process that died during the run) before the workflow ends
-		 * FAILED; retrying it through the actuator endpoint starts the count again.
-		 */
-		private int maxRunAttempts = 10;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public int getConcurrency() {
-			return this.concurrency;
-		}
-
-		public void setConcurrency(int concurrency) {
-			this.concurrency = concurrency;
-		}
-
-		public Duration getPollInterval() {
-			return this.pollInterval;
-		}
-
-		public void setPollInterval(Duration pollInterval) {
-			this.pollInterval = pollInterval;
-		}
-
-		public Duration getLeaseDuration() {
-			return this.leaseDuration;
-		}
-
-		public void setLeaseDuration(Duration leaseDuration) {
-			this.leaseDuration = leaseDuration;
-		}
-
-		public Duration getShutdownTimeout() {
-			return this.shutdownTimeout;
-		}
-
-		public void setShutdownTimeout(Duration shutdownTimeout) {
-			this.shutdownTimeout = shutdownTimeout;
-		}
-
-		public Duration getInThreadWaitLimit() {
-			return this.inThreadWaitLimit;
-		}
-
-		public void setInThreadWaitLimit(Duration inThreadWaitLimit) {
-			this.inThreadWaitLimit = inThreadWaitLimit;
-		}
-
-		public int getTimedActivityThreads() {
-			return this.timedActivityThreads;
-		}
-
-		public void setTimedActivityThreads(int timedActivityThreads) {
-			this.timedActivityThreads = timedActivityThreads;
-		}
-
-		public int getMaxRunAttempts() {
-			return this.maxRunAttempts;
-		}
-
-		public void setMaxRunAttempts(int maxRunAttempts) {
-			this.maxRunAttempts = maxRunAttempts;
-		}
-
-	}
-
-	/**
-	 * Activities.
-	 */
-	public static class Activity {
-
-		private final DefaultRetry defaultRetry = new DefaultRetry();
-
-		public DefaultRetry getDefaultRetry() {
-			return this.defaultRetry;
-		}
-
-	}
-
-	/**
-	 * The retry policy of activities that name none: by default, retry until success with
-	 * exponential backoff from 1 s, doubling, capped at 1 min.
-	 */
-	public static class DefaultRetry {
-
-		/**
-		 * Resilience4j retry instance (resilience4j.retry.instances.<name>) to use as the default
-		 * policy instead of the settings below.
-		 */
-		private @Nullable String instance;
-
-		/**
-		 * Most attempts per activity call; 0 retries until success.
-		 */
-		private int maxAttempts = 0;
-
-		/**
-		 * Wait after the first failed attempt.
-		 */
-		private Duration initialInterval = Duration.ofSeconds(1);
-
-		/**
-		 * Factor by which each further wait grows.
-		 */
-		private double multiplier = 2.0;
-
-		/**
-		 * Longest wait between attempts.
-		 */
-		private Duration maxInterval = Duration.ofMinutes(1);
-
-		public @Nullable String getInstance() {
-			return this.instance;
-		}
-
-		public void setInstance(@Nullable String instance) {
-			this.instance = instance;
-		}
-
-		public int getMaxAttempts() {
-			return this.maxAttempts;
-		}
-
-		public void setMaxAttempts(int maxAttempts) {
-			this.maxAttempts = maxAttempts;
-		}
-
-		public Duration getInitialInterval() {
-			return this.initialInterval;
-		}
-
-		public void setInitialInterval(Duration initialInterval) {
-			this.initialInterval = initialInterval;
-		}
-
-		public double getMultiplier() {
-			return this.multiplier;
-		}
-
-		public void setMultiplier(double multiplier) {
-			this.multiplier = multiplier;
-		}
-
-		public Duration getMaxInterval() {
-			return this.maxInterval;
-		}
-
-		public void setMaxInterval(Duration maxInterval) {
-			this.maxInterval = maxInterval;
 		}
 
 	}
