@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.durable.engine.RunAttemptsExhaustedException;
-import dev.durable.engine.client.WorkflowRetrier;
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.journal.ClaimedWorkflow;
 import dev.durable.engine.journal.ErrorText;
 import dev.durable.engine.journal.EventKind;
@@ -48,7 +48,7 @@ abstract class AbstractPoisonRunIntegrationTests {
 	WorkflowStore store;
 
 	@Autowired
-	WorkflowRetrier retrier;
+	DurableEngine engine;
 
 	@Autowired
 	Calls calls;
@@ -124,7 +124,7 @@ abstract class AbstractPoisonRunIntegrationTests {
 		finally {
 			this.jdbc.execute("alter table durable_event drop constraint " + constraint);
 		}
-		this.retrier.retry(id);
+		this.engine.retrier().retry(id);
 		assertThat(this.client.<String>handle(id).await(AWAIT)).isEqualTo("poison-" + id);
 		assertThat(this.calls.count("poison:" + id)).isEqualTo(4);
 	}

@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.WorkflowStore;
-import dev.durable.engine.run.LeaseKeeper;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.Calls;
 import dev.durable.testapp.CheckoutService;
@@ -66,16 +66,10 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	dev.durable.engine.worker.RetentionSweeper retention;
-
-	@Autowired
-	dev.durable.engine.run.ReplayChecker replayChecker;
+	DurableEngine engine;
 
 	@Autowired
 	dev.durable.testapp.ApprovalWorkflow approvals;
-
-	@Autowired
-	LeaseKeeper leases;
 
 	@LocalServerPort
 	int port;
@@ -163,15 +157,15 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 		WorkflowHandle<String> handle = this.client.start(waiting, () -> this.orders.sleepThenShip(waiting));
 		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
 		int reservations = this.calls.count("reserve:" + finished);
-		assertThat(this.replayChecker.check(finished).deterministic()).isTrue();
-		assertThat(this.replayChecker.check(waiting)).satisfies((result) -> {
+		assertThat(this.engine.replayChecker().check(finished).deterministic()).isTrue();
+		assertThat(this.engine.replayChecker().check(waiting)).satisfies((result) -> {
 			assertThat(result.deterministic()).isTrue();
 			assertThat(result.detail()).contains("up to the end of the journal");
 		});
 		assertThat(handle.await(AWAIT)).isEqualTo("done");
 		try {
 			OrderWorkflow.changedCode = true;
-			assertThat(this.replayChecker.check(finished)).satisfies((result) -> {
+			assertThat(this.engine.replayChecker().check(finished)).satisfies((result) -> {
 				assertThat(result.deterministic()).isFalse();
 				assertThat(result.detail()).contains("at step 1").contains("Warehouse.charge").contains("Warehouse.reserve");
 			});
@@ -337,8 +331,8 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 		String waiting = "waiting-" + UUID.randomUUID();
 		WorkflowHandle<String> handle = this.client.start(waiting, () -> this.approvals.approve(waiting));
 		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
-		assertThat(this.retention.sweep(java.time.Instant.now())).as("nothing is old enough yet").isZero();
-		assertThat(this.retention.sweep(java.time.Instant.now().plus(Duration.ofDays(31)))).isPositive();
+		assertThat(this.engine.sweepRetention(java.time.Instant.now())).as("nothing is old enough yet").isZero();
+		assertThat(this.engine.sweepRetention(java.time.Instant.now().plus(Duration.ofDays(31)))).isPositive();
 		assertThatExceptionOfType(WorkflowNotFoundException.class).isThrownBy(() -> this.client.handle(ended));
 		assertThat(this.store.journal(ended)).isEmpty();
 		assertThat(handle.status()).as("a waiting workflow is never deleted").isEqualTo(WorkflowStatus.WAITING);
@@ -365,7 +359,7 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 
 	private void awaitNotRunningHere(String id) throws InterruptedException {
 		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (this.leases.running().stream().anyMatch((claim) -> claim.workflowId().equals(id))) {
+		while (this.engine.runningClaims().stream().anyMatch((claim) -> claim.workflowId().equals(id))) {
 			assertThat(System.nanoTime()).as("waiting for the run of " + id + " to stop").isLessThan(deadline);
 			Thread.sleep(20);
 		}

@@ -8,22 +8,15 @@ import javax.sql.DataSource;
 import dev.durable.WorkflowClient;
 import dev.durable.engine.DurableClock;
 import dev.durable.engine.DurableConfigurationException;
-import dev.durable.engine.client.DefaultWorkflowClient;
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.client.DurableAdvisingPostProcessor;
-import dev.durable.engine.client.WorkflowOutcomes;
-import dev.durable.engine.client.WorkflowStarter;
 import dev.durable.engine.definition.DurableMethods;
 import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.engine.retry.DefaultRetryPolicies;
 import dev.durable.engine.retry.Resilience4jRetryPolicies;
 import dev.durable.engine.retry.RetryPolicies;
 import dev.durable.engine.retry.RetryPolicy;
-import dev.durable.engine.run.ActivityInvoker;
-import dev.durable.engine.run.ChildWorkflows;
-import dev.durable.engine.run.EngineContext;
 import dev.durable.engine.run.JsonCodec;
-import dev.durable.engine.run.LeaseKeeper;
-import dev.durable.engine.worker.WorkflowWorker;
 import dev.durable.store.H2CommitDurability;
 import dev.durable.store.JpaWorkflowStore;
 import dev.durable.store.StoreDialect;
@@ -94,10 +87,8 @@ public final class DurableAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static DurableAdvisingPostProcessor durableAdvisingPostProcessor(DurableMethods durableMethods,
-			ObjectProvider<WorkflowStarter> starter, ObjectProvider<ActivityInvoker> activities,
-			ObjectProvider<ChildWorkflows> children) {
-		return new DurableAdvisingPostProcessor(durableMethods, starter::getObject, activities::getObject,
-				children::getObject);
+			ObjectProvider<DurableEngine> engine) {
+		return DurableEngine.advisingPostProcessor(durableMethods, engine::getObject);
 	}
 
 	@Bean
@@ -138,15 +129,14 @@ public final class DurableAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnMissingClass("io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties")
-	RetryPolicies durableRetryPolicies(EngineContext engine) {
-		return new DefaultRetryPolicies(engine.settings().defaultRetry());
+	RetryPolicies durableRetryPolicies(DurableProperties properties) {
+		return new DefaultRetryPolicies(DurableEngineConfiguration.defaultRetry(properties));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkflowClient workflowClient(WorkflowStarter starter, EngineContext engine, WorkflowOutcomes outcomes,
-			LeaseKeeper leases, ObjectProvider<WorkflowWorker> worker) {
-		return new DefaultWorkflowClient(starter, engine, outcomes, leases, DurableEngineConfiguration.wakeUp(worker));
+	WorkflowClient workflowClient(DurableEngine engine) {
+		return engine.newClient();
 	}
 
 	/**
@@ -174,9 +164,9 @@ public final class DurableAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RetryPolicies durableRetryPolicies(EngineContext engine, RetryRegistry registry, DurableProperties properties) {
+		RetryPolicies durableRetryPolicies(RetryRegistry registry, DurableProperties properties) {
 			String instance = properties.getActivity().getDefaultRetry().getInstance();
-			RetryPolicy defaultPolicy = engine.settings().defaultRetry();
+			RetryPolicy defaultPolicy = DurableEngineConfiguration.defaultRetry(properties);
 			if (StringUtils.hasText(instance)) {
 				defaultPolicy = registry.find(instance)
 					.map((retry) -> Resilience4jRetryPolicies.toPolicy(instance, retry.getRetryConfig()))

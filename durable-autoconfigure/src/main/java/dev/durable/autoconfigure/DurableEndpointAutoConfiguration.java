@@ -2,7 +2,7 @@ package dev.durable.autoconfigure;
 
 import dev.durable.WorkflowClient;
 import dev.durable.actuate.WorkflowsEndpoint;
-import dev.durable.engine.client.WorkflowRetrier;
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.journal.WorkflowStore;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -20,16 +20,16 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = DurableAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
-@ConditionalOnBean({ WorkflowStore.class, WorkflowClient.class, WorkflowRetrier.class })
+@ConditionalOnBean({ WorkflowStore.class, WorkflowClient.class, DurableEngine.class })
 @ConditionalOnAvailableEndpoint(WorkflowsEndpoint.class)
 @EnableConfigurationProperties(WorkflowsEndpointProperties.class)
 public final class DurableEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkflowsEndpoint workflowsEndpoint(WorkflowStore store, WorkflowClient client, WorkflowRetrier retrier,
+	WorkflowsEndpoint workflowsEndpoint(WorkflowStore store, WorkflowClient client, DurableEngine engine,
 			WorkflowsEndpointProperties properties) {
-		return new WorkflowsEndpoint(store, client, retrier, properties.getShowValues(), properties.getRoles());
+		return new WorkflowsEndpoint(store, client, engine.retrier(), properties.getShowValues(), properties.getRoles());
 	}
 
 }

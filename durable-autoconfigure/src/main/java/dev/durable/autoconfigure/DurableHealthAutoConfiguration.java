@@ -2,8 +2,8 @@ package dev.durable.autoconfigure;
 
 import dev.durable.actuate.DurableHealthIndicator;
 import dev.durable.engine.DurableClock;
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.journal.WorkflowStore;
-import dev.durable.engine.worker.WorkflowWorker;
 import dev.durable.store.StoreDialect;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,15 +29,15 @@ public final class DurableHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "durableHealthIndicator")
-	DurableHealthIndicator durableHealthIndicator(WorkflowStore store, ObjectProvider<WorkflowWorker> worker,
+	DurableHealthIndicator durableHealthIndicator(WorkflowStore store, ObjectProvider<DurableEngine> engine,
 			DurableProperties properties, ObjectProvider<DurableClock> clock, ObjectProvider<StoreDialect> dialect) {
 		StoreDialect journal = dialect.getIfUnique();
 		return new DurableHealthIndicator(store, () -> {
-			WorkflowWorker running = worker.getIfAvailable();
-			if (running == null) {
+			DurableEngine running = engine.getIfAvailable();
+			if (running == null || !running.hasWorkers()) {
 				return "disabled";
 			}
-			return running.isRunning() ? "running" : "stopped";
+			return running.workersRunning() ? "running" : "stopped";
 		}, properties.getHealth().getOverdueAfter(), clock.getIfAvailable(DurableClock::systemUTC).clock(),
 				(journal != null && journal.inMemory()) ? InMemoryJournal.HEALTH_DETAIL : null);
 	}

@@ -6,9 +6,9 @@ import dev.durable.actuate.WorkflowsEndpoint;
 import dev.durable.annotation.Activity;
 import dev.durable.annotation.DurableWorkflow;
 import dev.durable.engine.DurableConfigurationException;
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.definition.DurableMethods;
 import dev.durable.engine.journal.WorkflowStore;
-import dev.durable.engine.worker.WorkflowWorker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,7 +43,8 @@ class DurableAutoConfigurationTests {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(WorkflowClient.class)
 				.hasSingleBean(WorkflowStore.class)
-				.hasSingleBean(WorkflowWorker.class);
+				.hasSingleBean(DurableEngine.class);
+			assertThat(context.getBean(DurableEngine.class).hasWorkers()).isTrue();
 			WorkflowClient client = context.getBean(WorkflowClient.class);
 			Greeter greeter = context.getBean(Greeter.class);
 			WorkflowHandle<String> handle = client.start("hello-1", () -> greeter.greet("Ada"));
@@ -75,7 +76,8 @@ class DurableAutoConfigurationTests {
 		this.runner.withUserConfiguration(GreetingConfiguration.class)
 			.withPropertyValues("durable.worker.enabled=false")
 			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean(WorkflowWorker.class).hasSingleBean(WorkflowClient.class);
+				assertThat(context).hasNotFailed().hasSingleBean(WorkflowClient.class);
+				assertThat(context.getBean(DurableEngine.class).hasWorkers()).isFalse();
 				WorkflowHandle<String> handle = context.getBean(WorkflowClient.class)
 					.start("queued-1", () -> context.getBean(Greeter.class).greet("Bob"));
 				assertThat(handle.status()).isEqualTo(dev.durable.WorkflowStatus.PENDING);
@@ -108,7 +110,7 @@ class DurableAutoConfigurationTests {
 	void aNodeWithoutWorkersStillRenewsTheLeasesOfTheWorkflowsItRuns() {
 		this.runner.withUserConfiguration(GreetingConfiguration.class)
 			.withPropertyValues("durable.worker.enabled=false")
-			.run((context) -> assertThat(context.getBean(dev.durable.engine.run.LeaseKeeper.class).isRunning())
+			.run((context) -> assertThat(context.getBean(DurableEngine.class).isRunning())
 				.as("lease renewal runs for direct calls on a node without workers")
 				.isTrue());
 	}
@@ -211,7 +213,8 @@ class DurableAutoConfigurationTests {
 	@Test
 	void withoutAnInstanceTheDefaultPolicyRetriesUntilSuccessWithCappedExponentialBackoff() {
 		this.runner.withUserConfiguration(GreetingConfiguration.class).run((context) -> {
-			dev.durable.engine.retry.RetryPolicy policy = context.getBean(dev.durable.engine.run.EngineContext.class)
+			dev.durable.engine.retry.RetryPolicy policy = context.getBean(DurableEngine.class)
+				.context()
 				.settings()
 				.defaultRetry();
 			assertThat(policy.maxAttempts()).isZero();

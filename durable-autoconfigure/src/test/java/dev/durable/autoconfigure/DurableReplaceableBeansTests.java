@@ -8,10 +8,10 @@ import java.util.Collection;
 
 import dev.durable.WorkflowClient;
 import dev.durable.engine.DurableClock;
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.definition.ActivityDefinition;
 import dev.durable.engine.retry.RetryPolicies;
 import dev.durable.engine.retry.RetryPolicy;
-import dev.durable.engine.run.EngineContext;
 import dev.durable.engine.run.JsonCodec;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +54,7 @@ class DurableReplaceableBeansTests {
 			assertThat(context.getBean(Clock.class)).isSameAs(context.getBean(ApplicationClockConfiguration.class).clock);
 			DurableClock durableClock = context.getBean(DurableClock.class);
 			assertThat(durableClock.clock()).isEqualTo(Clock.systemUTC());
-			assertThat(context.getBean(EngineContext.class).clock()).isSameAs(durableClock.clock());
+			assertThat(context.getBean(DurableEngine.class).context().clock()).isSameAs(durableClock.clock());
 		});
 	}
 
@@ -62,7 +62,7 @@ class DurableReplaceableBeansTests {
 	void anApplicationsDurableClockIsTheEnginesClock() {
 		this.runner.withUserConfiguration(OwnDurableClockConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(DurableClock.class).doesNotHaveBean(Clock.class);
-			assertThat(context.getBean(EngineContext.class).clock().instant()).isEqualTo(FIXED);
+			assertThat(context.getBean(DurableEngine.class).context().clock().instant()).isEqualTo(FIXED);
 		});
 	}
 
@@ -72,7 +72,7 @@ class DurableReplaceableBeansTests {
 			assertThat(context).hasNotFailed().hasSingleBean(JsonCodec.class);
 			JsonCodec codec = context.getBean(OwnCodecConfiguration.class).codec;
 			assertThat(context.getBean(JsonCodec.class)).isSameAs(codec);
-			assertThat(context.getBean(EngineContext.class).codec()).isSameAs(codec);
+			assertThat(context.getBean(DurableEngine.class).context().codec()).isSameAs(codec);
 		});
 	}
 

@@ -2,12 +2,10 @@ package dev.durable.testing;
 
 import java.time.Instant;
 
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.fault.ActivityFaults;
 import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.engine.journal.WorkflowStore;
-import dev.durable.engine.run.LeaseKeeper;
-import dev.durable.engine.run.ReplayChecker;
-import dev.durable.engine.worker.WorkflowWorker;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -24,10 +22,10 @@ class DurableTestConfiguration {
 
 	@Bean
 	@Primary
-	DurableTestClock durableTestClock(ObjectProvider<WorkflowWorker> worker) {
+	DurableTestClock durableTestClock(ObjectProvider<DurableEngine> engine) {
 		DurableTestClock clock = new DurableTestClock(Instant.now());
-		// Looked up on each move: the worker is created after the clock it depends on.
-		clock.onMove(() -> worker.ifAvailable(WorkflowWorker::wakeUp));
+		// Looked up on each move: the engine is created after the clock it depends on.
+		clock.onMove(() -> engine.ifAvailable(DurableEngine::wakeUp));
 		return clock;
 	}
 
@@ -37,14 +35,16 @@ class DurableTestConfiguration {
 	}
 
 	@Bean
-	WorkflowReplayer durableWorkflowReplayer(ReplayChecker checker, WorkflowQueries queries) {
-		return new WorkflowReplayer(checker, queries);
+	WorkflowReplayer durableWorkflowReplayer(DurableEngine engine, WorkflowQueries queries) {
+		return new WorkflowReplayer(engine.replayChecker(), queries);
 	}
 
 	@Bean
-	WorkflowCrashes durableWorkflowCrashes(WorkflowStore store, LeaseKeeper leases,
-			DurableTestClock clock, ObjectProvider<WorkflowWorker> worker) {
-		return new WorkflowCrashes(store, leases, clock, () -> worker.ifAvailable(WorkflowWorker::wakeUp));
+	WorkflowCrashes durableWorkflowCrashes(WorkflowStore store, DurableTestClock clock,
+			ObjectProvider<DurableEngine> engine) {
+		// The engine is looked up late: it is built with the faults these crashes inject.
+		return new WorkflowCrashes(store, () -> engine.getObject().runningClaims(), clock,
+				() -> engine.ifAvailable(DurableEngine::wakeUp));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import dev.durable.engine.DurableClock;
 import dev.durable.engine.fault.ActivityFaults;
@@ -13,7 +14,6 @@ import dev.durable.engine.fault.RunAbandonedError;
 import dev.durable.engine.journal.ClaimedWorkflow;
 import dev.durable.engine.journal.LeaseLostException;
 import dev.durable.engine.journal.WorkflowStore;
-import dev.durable.engine.run.LeaseKeeper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,15 +54,16 @@ public final class WorkflowCrashes {
 
 	private final WorkflowStore store;
 
-	private final LeaseKeeper leases;
+	private final Supplier<List<ClaimedWorkflow>> running;
 
 	private final DurableClock clock;
 
 	private final Runnable wakeUp;
 
-	WorkflowCrashes(WorkflowStore store, LeaseKeeper leases, DurableClock clock, Runnable wakeUp) {
+	WorkflowCrashes(WorkflowStore store, Supplier<List<ClaimedWorkflow>> running, DurableClock clock,
+			Runnable wakeUp) {
 		this.store = store;
-		this.leases = leases;
+		this.running = running;
 		this.clock = clock;
 		this.wakeUp = wakeUp;
 	}
@@ -116,7 +117,7 @@ public final class WorkflowCrashes {
 		while (true) {
 			Crash crash = this.crashes.get(workflowId);
 			// The run has unwound once its claim is no longer tracked as running.
-			if (crash != null && !this.leases.running().contains(this.claims.get(crash))) {
+			if (crash != null && !this.running.get().contains(this.claims.get(crash))) {
 				return crash;
 			}
 			if (System.nanoTime() - deadline > 0) {

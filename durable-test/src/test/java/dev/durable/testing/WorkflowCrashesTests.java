@@ -21,7 +21,7 @@ class WorkflowCrashesTests {
 
 	private final WorkflowStore store = mock(WorkflowStore.class);
 
-	private final WorkflowCrashes crashes = new WorkflowCrashes(this.store, new LeaseKeeper(this.store),
+	private final WorkflowCrashes crashes = new WorkflowCrashes(this.store, new LeaseKeeper(this.store)::running,
 			new DurableTestClock(Instant.parse("2026-01-31T10:00:00Z")), () -> {
 			});
 

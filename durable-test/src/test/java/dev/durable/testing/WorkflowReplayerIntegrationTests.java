@@ -7,7 +7,7 @@ import java.util.Set;
 
 import dev.durable.WorkflowClient;
 import dev.durable.actuate.WorkflowsEndpoint;
-import dev.durable.engine.client.WorkflowRetrier;
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.testing.app.Renewals;
 import dev.durable.testing.app.Steps;
@@ -48,7 +48,7 @@ class WorkflowReplayerIntegrationTests {
 	WorkflowQueries queries;
 
 	@Autowired
-	WorkflowRetrier retrier;
+	DurableEngine engine;
 
 	@Autowired
 	JsonMapper json;
@@ -120,7 +120,7 @@ class WorkflowReplayerIntegrationTests {
 		this.steps.failNext(1);
 		this.client.start(id, () -> this.renewals.retried(id));
 		new WorkflowAwaiter(this.queries).awaitRetryBackoff(id, "flaky");
-		WorkflowsEndpoint endpoint = new WorkflowsEndpoint(this.queries, this.client, this.retrier, Show.NEVER,
+		WorkflowsEndpoint endpoint = new WorkflowsEndpoint(this.queries, this.client, this.engine.retrier(), Show.NEVER,
 				Set.of());
 		Path hidden = Files.writeString(this.exports.resolve(id + ".json"),
 				this.json.writeValueAsString(endpoint.workflow(SecurityContext.NONE, id)));
@@ -130,7 +130,7 @@ class WorkflowReplayerIntegrationTests {
 	}
 
 	private Path export(String id) throws Exception {
-		WorkflowsEndpoint endpoint = new WorkflowsEndpoint(this.queries, this.client, this.retrier, Show.ALWAYS,
+		WorkflowsEndpoint endpoint = new WorkflowsEndpoint(this.queries, this.client, this.engine.retrier(), Show.ALWAYS,
 				Set.of());
 		return Files.writeString(this.exports.resolve(id + ".json"),
 				this.json.writeValueAsString(endpoint.workflow(SecurityContext.NONE, id.split("/"))));

@@ -1,0 +1,299 @@
+package dev.durable.engine.assembly;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import dev.durable.WorkflowClient;
+import dev.durable.engine.DurableClock;
+import dev.durable.engine.client.DefaultWorkflowClient;
+import dev.durable.engine.client.DurableAdvisingPostProcessor;
+import dev.durable.engine.client.WorkflowOutcomes;
+import dev.durable.engine.client.WorkflowRetrier;
+import dev.durable.engine.client.WorkflowStarter;
+import dev.durable.engine.definition.DurableMethods;
+import dev.durable.engine.fault.ActivityFaults;
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.WorkflowStore;
+import dev.durable.engine.observe.ExecutionObserver;
+import dev.durable.engine.observe.WorkflowEventListener;
+import dev.durable.engine.observe.WorkflowEventListeners;
+import dev.durable.engine.retry.DurableStartupValidator;
+import dev.durable.engine.retry.RetryPolicies;
+import dev.durable.engine.run.ActivityInvoker;
+import dev.durable.engine.run.ActivityTransactions;
+import dev.durable.engine.run.ChildWorkflows;
+import dev.durable.engine.run.CompletionWaiters;
+import dev.durable.engine.run.EngineContext;
+import dev.durable.engine.run.EngineSettings;
+import dev.durable.engine.run.JsonCodec;
+import dev.durable.engine.run.LeaseKeeper;
+import dev.durable.engine.run.ReplayChecker;
+import dev.durable.engine.run.TimedAttempts;
+import dev.durable.engine.run.WorkflowRunner;
+import dev.durable.engine.worker.RetentionSweeper;
+import dev.durable.engine.worker.WorkflowWorker;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * One engine, built from the parts an application may replace and the settings: the runner, the
+ * starter, the activity invoker, the lease keeper, child workflows, the retrier, the replay checker,
+ * the workers and the retention sweeper live inside it and share one run's state.
+ *
+ * <p>It is the lifecycle of the workers, the lease keeper and the retention sweeper: it starts the
+ * lease keeper before the workers and stops it after them, so that leases are renewed as long as a
+ * workflow runs. Outside the engine, the auto-configuration registers only this object, the client
+ * it makes and the {@link #advisingPostProcessor advising post-processor}.
+ */
+public final class DurableEngine implements SmartLifecycle, SmartInitializingSingleton, AutoCloseable {
+
+	private final DurableStartupValidator validator;
+
+	private final EngineContext context;
+
+	private final LeaseKeeper leases;
+
+	private final ActivityInvoker activities;
+
+	private final ChildWorkflows children;
+
+	private final WorkflowOutcomes outcomes;
+
+	private final WorkflowStarter starter;
+
+	private final WorkflowRetrier retrier;
+
+	private final ReplayChecker replayChecker;
+
+	private final @Nullable WorkflowWorker worker;
+
+	private final @Nullable RetentionSweeper retention;
+
+	private volatile boolean running;
+
+	/**
+	 * Build the engine.
+	 * @param parts the replaceable parts and the application's collaborators
+	 * @param settings the engine settings
+	 * @param options which optional parts run on this node
+	 */
+	public DurableEngine(Parts parts, EngineSettings settings, Options options) {
+		this.validator = new DurableStartupValidator(parts.methods(), parts.retryPolicies());
+		this.context = new EngineContext(parts.store(), parts.codec(), parts.clock().clock(), settings,
+				new WorkflowEventListeners(parts.listeners()));
+		this.leases = new LeaseKeeper(parts.store(), this.context.clock(), settings.leaseDuration());
+		this.activities = new ActivityInvoker(parts.retryPolicies(),
+				new ActivityTransactions(parts.transactionManager(), parts.beanFactory()),
+				new TimedAttempts(options.timedActivityThreads()), parts.observer(), parts.faults());
+		this.children = new ChildWorkflows(this::wakeUp);
+		CompletionWaiters waiters = new CompletionWaiters();
+		this.outcomes = new WorkflowOutcomes(parts.store(), parts.codec(), parts.methods(), waiters);
+		WorkflowRunner runner = new WorkflowRunner(this.context, parts.methods(), parts.beanFactory(), this.leases,
+				waiters, this::wakeUp, parts.observer());
+		this.starter = new WorkflowStarter(this.context, runner, this.outcomes, this::wakeUp,
+				parts.transactionManager());
+		this.retrier = new WorkflowRetrier(this.context, this::wakeUp);
+		this.replayChecker = new ReplayChecker(this.context, parts.methods(), parts.beanFactory());
+		this.worker = options.workers() ? new WorkflowWorker(this.context, runner, this.leases) : null;
+		Options.Retention keep = options.retention();
+		this.retention = (keep != null) ? new RetentionSweeper(parts.store(), this.context.clock(), keep.period(),
+				keep.interval(), keep.batchSize()) : null;
+	}
+
+	/**
+	 * The post-processor that adds Durable's interceptor to workflow and activity beans. It is made
+	 * before any other bean, so it reaches the engine only when a proxied method is first called.
+	 * @param methods the registry the post-processor fills
+	 * @param engine the engine, looked up on first use
+	 * @return the post-processor
+	 */
+	public static DurableAdvisingPostProcessor advisingPostProcessor(DurableMethods methods,
+			ObjectFactory<DurableEngine> engine) {
+		return new DurableAdvisingPostProcessor(methods, () -> engine.getObject().starter,
+				() -> engine.getObject().activities, () -> engine.getObject().children);
+	}
+
+	/**
+	 * Make a workflow client on this engine.
+	 * @return a new client
+	 */
+	public WorkflowClient newClient() {
+		return new DefaultWorkflowClient(this.starter, this.context, this.outcomes, this.leases, this::wakeUp);
+	}
+
+	/**
+	 * Return what every part of a run shares: the store, codec, clock, settings and listeners.
+	 * @return the engine's context
+	 */
+	public EngineContext context() {
+		return this.context;
+	}
+
+	/**
+	 * Return the retrier of failed workflows, the actuator endpoint's one write that has no public
+	 * API.
+	 * @return the retrier
+	 */
+	public WorkflowRetrier retrier() {
+		return this.retrier;
+	}
+
+	/**
+	 * Return the checker that replays a recorded workflow against the current code, for test
+	 * support.
+	 * @return the replay checker
+	 */
+	public ReplayChecker replayChecker() {
+		return this.replayChecker;
+	}
+
+	/**
+	 * Return the claims of the workflows this node runs now, for test support.
+	 * @return the running claims
+	 */
+	public List<ClaimedWorkflow> runningClaims() {
+		return this.leases.running();
+	}
+
+	/**
+	 * Delete ended workflows older than the retention period as of {@code now}, in batches.
+	 * @param now the instant the retention period counts back from
+	 * @return how many workflows were deleted; 0 when retention is disabled
+	 */
+	public int sweepRetention(Instant now) {
+		return (this.retention != null) ? this.retention.sweep(now) : 0;
+	}
+
+	/**
+	 * Tell this node's workers that work may be due now; nothing when it runs none.
+	 */
+	public void wakeUp() {
+		WorkflowWorker workers = this.worker;
+		if (workers != null) {
+			workers.wakeUp();
+		}
+	}
+
+	/**
+	 * Whether this node runs workers at all ({@code durable.worker.enabled}).
+	 * @return whether it has workers
+	 */
+	public boolean hasWorkers() {
+		return this.worker != null;
+	}
+
+	/**
+	 * Whether this node's workers are running now.
+	 * @return whether they run
+	 */
+	public boolean workersRunning() {
+		WorkflowWorker workers = this.worker;
+		return workers != null && workers.isRunning();
+	}
+
+	/**
+	 * Check, once every bean is created and so every activity registered, that each activity's
+	 * named retry policy exists.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.validator.afterSingletonsInstantiated();
+	}
+
+	@Override
+	public void start() {
+		this.leases.start();
+		if (this.worker != null) {
+			this.worker.start();
+		}
+		if (this.retention != null) {
+			this.retention.start();
+		}
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		if (this.retention != null) {
+			this.retention.stop();
+		}
+		if (this.worker != null) {
+			this.worker.stop();
+		}
+		this.leases.stop();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void close() {
+		this.activities.close();
+	}
+
+	/**
+	 * The parts an engine is built from: those an application may replace, and its own
+	 * collaborators.
+	 * @param store the journal
+	 * @param codec the JSON codec
+	 * @param clock the clock
+	 * @param retryPolicies the retry policies of activities
+	 * @param methods the registry of entry points and activities
+	 * @param transactionManager the application's transaction manager
+	 * @param beanFactory the factory of workflow and activity beans
+	 * @param listeners the listeners told of starts, ends and attempts, in order
+	 * @param observer the observer of runs and attempts
+	 * @param faults fault-injection points for test support, if any
+	 */
+	public record Parts(WorkflowStore store, JsonCodec codec, DurableClock clock, RetryPolicies retryPolicies,
+			DurableMethods methods, PlatformTransactionManager transactionManager, BeanFactory beanFactory,
+			List<? extends WorkflowEventListener> listeners, ExecutionObserver observer,
+			@Nullable ActivityFaults faults) {
+
+		/**
+		 * Validate the parts.
+		 */
+		public Parts {
+			Objects.requireNonNull(store, "store");
+			Objects.requireNonNull(codec, "codec");
+			Objects.requireNonNull(clock, "clock");
+			Objects.requireNonNull(retryPolicies, "retryPolicies");
+			Objects.requireNonNull(methods, "methods");
+			Objects.requireNonNull(transactionManager, "transactionManager");
+			Objects.requireNonNull(beanFactory, "beanFactory");
+			listeners = List.copyOf(listeners);
+			Objects.requireNonNull(observer, "observer");
+		}
+
+	}
+
+	/**
+	 * Which optional parts run on this node.
+	 * @param workers whether this node claims and runs workflows
+	 * @param timedActivityThreads threads for activities with a timeout
+	 * @param retention how ended workflows are deleted, or {@code null} to keep them
+	 */
+	public record Options(boolean workers, int timedActivityThreads, @Nullable Retention retention) {
+
+		/**
+		 * Deletion of ended workflows.
+		 * @param period how long an ended workflow is kept
+		 * @param interval how often the sweeper looks
+		 * @param batchSize how many workflows one delete removes at most
+		 */
+		public record Retention(Duration period, Duration interval, int batchSize) {
+		}
+
+	}
+
+}
