@@ -84,7 +84,7 @@ public class ChildWorkflows {
 		}
 		String input = engine.codec().writeArguments("child workflow '" + child.type() + "'", child.method(), arguments);
 		Instant now = parent.now();
-		JournalEvent event = new JournalEvent(parent.takeSeq(), step, EventKind.CHILD_STARTED, child.type(), 0, input,
+		JournalEvent event = new JournalEvent(parent.journal().takeSeq(), step, EventKind.CHILD_STARTED, child.type(), 0, input,
 				JournalValues.text(childId), null, null, now);
 		try {
 			engine.store()
@@ -95,7 +95,7 @@ public class ChildWorkflows {
 		catch (RuntimeException ex) {
 			throw new RunAbandonedError(ex);
 		}
-		parent.recordLocally(event);
+		parent.journal().add(event);
 		engine.events().workflowStarted(childId, child.type());
 		this.dispatch.wakeUp();
 		return childId;

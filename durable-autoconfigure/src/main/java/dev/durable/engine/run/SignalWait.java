@@ -94,7 +94,7 @@ final class SignalWait {
 			try {
 				taken = this.execution.engine()
 					.store()
-					.takeSignal(this.execution.claim(), this.name, this.execution.nextSeq(), this.step, now,
+					.takeSignal(this.execution.claim(), this.name, this.execution.journal().nextSeq(), this.step, now,
 							now.plus(this.execution.engine().settings().leaseDuration()), this::rejection);
 			}
 			catch (RuntimeException ex) {
@@ -104,8 +104,8 @@ final class SignalWait {
 				return Optional.empty();
 			}
 			for (JournalEvent event : taken) {
-				this.execution.takeSeq();
-				this.execution.recordLocally(event);
+				this.execution.journal().takeSeq();
+				this.execution.journal().add(event);
 				if (event.kind() == EventKind.SIGNAL_REJECTED) {
 					logger.warn(event.error());
 				}

@@ -3,7 +3,6 @@ package dev.durable.engine.run;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -34,11 +33,7 @@ public class WorkflowExecution {
 
 	private final ClaimedWorkflow claim;
 
-	private final StepIndex eventsByStep;
-
-	private final int recordedSteps;
-
-	private long nextSeq;
+	private final StepIndex journal;
 
 	private int currentStep;
 
@@ -58,18 +53,7 @@ public class WorkflowExecution {
 		this.engine = engine;
 		this.workflow = workflow;
 		this.claim = claim;
-		this.eventsByStep = new StepIndex(journal.size());
-		long maxSeq = 0;
-		int maxStep = 0;
-		for (JournalEvent event : journal) {
-			maxSeq = Math.max(maxSeq, event.seq());
-			if (event.kind().isStep()) {
-				this.eventsByStep.add(event);
-				maxStep = Math.max(maxStep, event.step());
-			}
-		}
-		this.nextSeq = maxSeq + 1;
-		this.recordedSteps = maxStep;
+		this.journal = StepIndex.of(journal);
 		this.cancelRequested = workflow.cancelRequested();
 	}
 
@@ -86,7 +70,7 @@ public class WorkflowExecution {
 	 * @return {@code true} while inside the recorded part of the journal
 	 */
 	public boolean isReplaying() {
-		return this.currentStep < this.recordedSteps;
+		return this.currentStep < this.journal.recordedSteps();
 	}
 
 	/**
@@ -94,19 +78,7 @@ public class WorkflowExecution {
 	 * @param duration how long to sleep
 	 */
 	public void sleep(Duration duration) {
-		int step = nextStep();
-		String name = "sleep";
-		List<JournalEvent> recorded = recorded(step, name, EventKind.TIMER_STARTED);
-		deliverCancellation(step);
-		Instant fireAt;
-		if (recorded.isEmpty()) {
-			fireAt = now().plus(duration.isNegative() ? Duration.ZERO : duration);
-			append(step, EventKind.TIMER_STARTED, name, 0, null, JournalValues.text(fireAt), null, null);
-		}
-		else {
-			fireAt = JournalValues.readInstant(recorded.get(0).output());
-		}
-		waitUntil(fireAt);
+		TimerWait.sleep(this, duration);
 	}
 
 	/**
@@ -130,16 +102,7 @@ public class WorkflowExecution {
 	 * @return the recorded value
 	 */
 	public <T> T sideEffect(String name, Class<T> type, Supplier<T> supplier) {
-		int step = nextStep();
-		List<JournalEvent> recorded = recorded(step, name, EventKind.SIDE_EFFECT);
-		String what = "Workflow." + name + "() in workflow '" + workflowId() + "'";
-		if (!recorded.isEmpty()) {
-			return type.cast(this.engine.codec().readResult(what, type, recorded.get(0).output()));
-		}
-		T value = supplier.get();
-		append(step, EventKind.SIDE_EFFECT, name, 0, null, this.engine.codec().writeResult(what, type, value), null,
-				null);
-		return value;
+		return SideEffect.record(this, name, type, supplier);
 	}
 
 	/**
@@ -158,30 +121,7 @@ public class WorkflowExecution {
 	 * @return the version of this execution
 	 */
 	public int getVersion(String changeId, int minSupported, int maxSupported) {
-		throwIfPoisoned();
-		int step = this.currentStep + 1;
-		List<JournalEvent> atStep = this.eventsByStep.at(step);
-		int version;
-		if (!atStep.isEmpty() && atStep.get(0).kind() == EventKind.VERSION_MARKER
-				&& atStep.get(0).name().equals(changeId)) {
-			this.currentStep = step;
-			version = Integer.parseInt(atStep.get(0).output());
-		}
-		else if (step <= this.recordedSteps) {
-			// This execution passed here before the change existed: no marker, no step taken.
-			version = Workflow.DEFAULT_VERSION;
-		}
-		else {
-			this.currentStep = step;
-			version = maxSupported;
-			append(step, EventKind.VERSION_MARKER, changeId, 0, null, Integer.toString(version), null, null);
-		}
-		if (version < minSupported || version > maxSupported) {
-			throw poison("Workflow '" + workflowId() + "' follows version " + version + " of change '" + changeId
-					+ "', but the code supports versions " + minSupported + " to " + maxSupported
-					+ "; keep the old branch until no running workflow needs it");
-		}
-		return version;
+		return VersionMarker.getVersion(this, changeId, minSupported, maxSupported);
 	}
 
 	int nextStep() {
@@ -194,7 +134,25 @@ public class WorkflowExecution {
 	}
 
 	int recordedSteps() {
-		return this.recordedSteps;
+		return this.journal.recordedSteps();
+	}
+
+	/**
+	 * The run's journal: the events loaded and appended, by step, and the next position.
+	 */
+	StepIndex journal() {
+		return this.journal;
+	}
+
+	/**
+	 * Take a step that {@link #nextStep()} did not: a version marker found in the journal.
+	 */
+	void takeStep(int step) {
+		this.currentStep = step;
+	}
+
+	boolean isReplayOnly() {
+		return this.replayOnly;
 	}
 
 	WorkflowRecord workflow() {
@@ -218,7 +176,7 @@ public class WorkflowExecution {
 	 * Return the recorded events of a step after checking they belong to the expected call.
 	 */
 	List<JournalEvent> recorded(int step, String name, EventKind... expected) {
-		List<JournalEvent> events = this.eventsByStep.at(step);
+		List<JournalEvent> events = this.journal.at(step);
 		if (events.isEmpty()) {
 			return events;
 		}
@@ -228,16 +186,9 @@ public class WorkflowExecution {
 				throw cancelled();
 			}
 		}
-		JournalEvent first = events.get(0);
-		boolean kindMatches = false;
-		for (EventKind kind : expected) {
-			kindMatches |= first.kind() == kind;
-		}
-		if (!kindMatches || !first.name().equals(name)) {
-			throw poison("Workflow '" + workflowId() + "' (type '" + this.workflow.type() + "') is not deterministic: at step "
-					+ step + " the code now calls " + describe(expected[0], name) + ", but the journal recorded "
-					+ describe(first.kind(), first.name()) + ". Restore the old code path for running workflows "
-					+ "(Workflow.getVersion) and retry the workflow");
+		String mismatch = StepCheck.mismatch(this.workflow, step, events.get(0), name, expected);
+		if (mismatch != null) {
+			throw poison(mismatch);
 		}
 		return events;
 	}
@@ -250,8 +201,8 @@ public class WorkflowExecution {
 	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
 			@Nullable String errorType, @Nullable String error, Instant now) {
 		ensureLive();
-		JournalEvent event = new JournalEvent(this.nextSeq, step, kind, name, attempt, input, output, errorType, error,
-				now);
+		JournalEvent event = new JournalEvent(this.journal.nextSeq(), step, kind, name, attempt, input, output,
+				errorType, error, now);
 		boolean cancelNow;
 		try {
 			cancelNow = this.engine.store().append(this.claim, event);
@@ -259,8 +210,7 @@ public class WorkflowExecution {
 		catch (RuntimeException ex) {
 			throw new RunAbandonedError(ex);
 		}
-		this.nextSeq++;
-		this.eventsByStep.add(event);
+		this.journal.appended(event);
 		if (cancelNow) {
 			// Delivered at the next durable call, as a cancellation through the lease keeper is.
 			requestCancel();
@@ -312,20 +262,8 @@ public class WorkflowExecution {
 		return this.cancellationDelivered;
 	}
 
-	long nextSeq() {
-		return this.nextSeq;
-	}
-
 	boolean isCancelRequested() {
 		return this.cancelRequested;
-	}
-
-	long takeSeq() {
-		return this.nextSeq++;
-	}
-
-	void recordLocally(JournalEvent event) {
-		this.eventsByStep.add(event);
 	}
 
 	private WorkflowCancelledException cancelled() {
@@ -336,27 +274,7 @@ public class WorkflowExecution {
 	 * Wait in this thread if the wait is short, else suspend the workflow until then.
 	 */
 	void waitUntil(Instant until) {
-		if (this.replayOnly) {
-			// A later recorded step proves the wait ended; at the journal's end the check stops.
-			if (this.currentStep < this.recordedSteps) {
-				return;
-			}
-			ensureLive();
-		}
-		Duration left = Duration.between(now(), until);
-		if (left.isNegative() || left.isZero()) {
-			return;
-		}
-		if (left.compareTo(this.engine.settings().inThreadWaitLimit()) > 0) {
-			throw new WorkflowSuspension(until);
-		}
-		try {
-			Thread.sleep(left.toMillis(), left.toNanosPart() % 1_000_000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new WorkflowSuspension(until);
-		}
+		TimerWait.waitUntil(this, until);
 	}
 
 	/**
@@ -364,7 +282,7 @@ public class WorkflowExecution {
 	 */
 	JournalEvent lifecycleEvent(EventKind kind, @Nullable String output, @Nullable String errorType,
 			@Nullable String error) {
-		return new JournalEvent(this.nextSeq, 0, kind, this.workflow.type(), 0, null, output, errorType, error, now());
+		return new JournalEvent(this.journal.nextSeq(), 0, kind, this.workflow.type(), 0, null, output, errorType, error, now());
 	}
 
 	public boolean consumeEntryInvocation() {
@@ -384,35 +302,9 @@ public class WorkflowExecution {
 		return this.nonDeterminism;
 	}
 
-	private void throwIfPoisoned() {
+	void throwIfPoisoned() {
 		if (this.nonDeterminism != null) {
 			throw this.nonDeterminism;
-		}
-	}
-
-	private static String describe(EventKind kind, String name) {
-		switch (kind) {
-			case ACTIVITY_COMPLETED:
-			case ACTIVITY_ATTEMPT_FAILED:
-			case ACTIVITY_FAILED:
-				return "activity '" + name + "'";
-			case TIMER_STARTED:
-				return "Workflow.sleep()";
-			case SIDE_EFFECT:
-				return "Workflow." + name + "()";
-			case VERSION_MARKER:
-				return "Workflow.getVersion(\"" + name + "\")";
-			case SIGNAL_WAIT_STARTED:
-			case SIGNAL_RECEIVED:
-			case SIGNAL_REJECTED:
-			case SIGNAL_TIMED_OUT:
-				return "Workflow.awaitSignal(\"" + name + "\")";
-			case CHILD_STARTED:
-			case CHILD_COMPLETED:
-			case CHILD_FAILED:
-				return "child workflow '" + name + "'";
-			default:
-				return kind + " '" + name + "'";
 		}
 	}
 
