@@ -14,6 +14,7 @@ import dev.durable.engine.retry.RetryPolicies;
 import dev.durable.engine.retry.RetryPolicy;
 import dev.durable.engine.run.EngineSettings;
 import dev.durable.engine.run.JsonCodec;
+import dev.durable.engine.run.ReplayChecker;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,8 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The engine, imported by {@link DurableAutoConfiguration}: one {@link DurableEngine} built from
  * the beans an application may replace and its {@code durable.*} properties. The runner, the
- * starter, the activity invoker, the lease keeper, child workflows, the retrier, the replay
- * checker, the workers and the retention sweeper live inside it, not as beans: they share one
+ * starter, the activity invoker, the lease keeper, child workflows, the retrier, the workers and
+ * the retention sweeper live inside it, not as beans: they share one
  * run's state and only work together. An application changes the engine through the beans
  * {@link DurableAutoConfiguration} lets it replace, its properties, and the optional
  * {@link WorkflowEventListener}, {@link ExecutionObserver} and {@link ActivityFaults} beans.
@@ -43,6 +44,15 @@ class DurableEngineConfiguration {
 				transactionManager, beanFactory, listeners.orderedStream().toList(),
 				observer.getIfUnique(() -> ExecutionObserver.NONE), faults.getIfUnique());
 		return new DurableEngine(parts, settings(properties), options(properties));
+	}
+
+	/**
+	 * The replay check of a stored workflow against the current code, a bean because the testing
+	 * guide offers it to applications that do not use {@code durable-test}.
+	 */
+	@Bean
+	ReplayChecker durableReplayChecker(DurableEngine engine) {
+		return engine.replayChecker();
 	}
 
 	static EngineSettings settings(DurableProperties properties) {

@@ -9,6 +9,7 @@ import dev.durable.engine.DurableConfigurationException;
 import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.definition.DurableMethods;
 import dev.durable.engine.journal.WorkflowStore;
+import dev.durable.engine.run.ReplayChecker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,7 +44,9 @@ class DurableAutoConfigurationTests {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(WorkflowClient.class)
 				.hasSingleBean(WorkflowStore.class)
-				.hasSingleBean(DurableEngine.class);
+				.hasSingleBean(DurableEngine.class)
+				// docs/testing.md offers the replay check as a bean to applications without durable-test.
+				.hasSingleBean(ReplayChecker.class);
 			assertThat(context.getBean(DurableEngine.class).hasWorkers()).isTrue();
 			WorkflowClient client = context.getBean(WorkflowClient.class);
 			Greeter greeter = context.getBean(Greeter.class);
