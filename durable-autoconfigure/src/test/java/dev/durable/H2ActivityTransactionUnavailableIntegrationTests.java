@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.sql.DataSource;
 
 import dev.durable.engine.journal.EventKind;

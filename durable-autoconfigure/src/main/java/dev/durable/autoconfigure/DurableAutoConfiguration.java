@@ -3,6 +3,7 @@ package dev.durable.autoconfigure;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import javax.sql.DataSource;
 
 import dev.durable.WorkflowClient;

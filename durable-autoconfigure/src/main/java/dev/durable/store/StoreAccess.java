@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+
 import javax.sql.DataSource;
 
 import dev.durable.WorkflowStatus;

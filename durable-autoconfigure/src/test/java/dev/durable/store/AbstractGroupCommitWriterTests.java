@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+
 import javax.sql.DataSource;
 
 import dev.durable.engine.journal.ClaimedWorkflow;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
 import javax.sql.DataSource;
 
 import dev.durable.WorkflowClient;
