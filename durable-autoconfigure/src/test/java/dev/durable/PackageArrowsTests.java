@@ -1,6 +1,8 @@
 package dev.durable;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,6 +12,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -100,7 +103,17 @@ class PackageArrowsTests {
 
 	@Test
 	void everyRoomUsesOnlyTheRoomsBelowIt() {
-		ARROWS.forEach((room, below) -> roomRule(room, below).check(CLASSES));
+		// Every room is checked, so that a failure lists the violations of all rooms at once.
+		List<String> failures = new ArrayList<>();
+		ARROWS.forEach((room, below) -> {
+			EvaluationResult result = roomRule(room, below).evaluate(CLASSES);
+			if (result.hasViolation()) {
+				failures.add(result.getFailureReport().toString());
+			}
+		});
+		if (!failures.isEmpty()) {
+			throw new AssertionError(String.join(System.lineSeparator(), failures));
+		}
 	}
 
 	@Test
