@@ -64,6 +64,8 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 
 	private final ChildWorkflows children;
 
+	private final CompletionWaiters waiters;
+
 	private final WorkflowOutcomes outcomes;
 
 	private final WorkflowStarter starter;
@@ -93,10 +95,10 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 				new ActivityTransactions(parts.transactionManager(), parts.beanFactory()),
 				new TimedAttempts(options.timedActivityThreads()), parts.observer(), parts.faults());
 		this.children = new ChildWorkflows(this::wakeUp);
-		CompletionWaiters waiters = new CompletionWaiters();
-		this.outcomes = new WorkflowOutcomes(parts.store(), parts.codec(), parts.methods(), waiters);
+		this.waiters = new CompletionWaiters();
+		this.outcomes = new WorkflowOutcomes(parts.store(), parts.codec(), parts.methods(), this.waiters);
 		WorkflowRunner runner = new WorkflowRunner(this.context, parts.methods(), parts.beanFactory(), this.leases,
-				waiters, this::wakeUp, parts.observer());
+				this.waiters, this::wakeUp, parts.observer());
 		this.starter = new WorkflowStarter(this.context, runner, this.outcomes, this::wakeUp,
 				parts.transactionManager());
 		this.retrier = new WorkflowRetrier(this.context, this::wakeUp);
@@ -152,6 +154,15 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	 */
 	public ReplayChecker replayChecker() {
 		return this.replayChecker;
+	}
+
+	/**
+	 * Return the threads of this node that await a workflow's end, for tests of what a node keeps
+	 * per workflow.
+	 * @return the completion waiters
+	 */
+	public CompletionWaiters completionWaiters() {
+		return this.waiters;
 	}
 
 	/**

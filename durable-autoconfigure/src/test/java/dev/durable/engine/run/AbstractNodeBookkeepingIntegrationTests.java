@@ -12,6 +12,7 @@ import dev.durable.WorkflowClient;
 import dev.durable.WorkflowHandle;
 import dev.durable.WorkflowNotFoundException;
 import dev.durable.WorkflowStatus;
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.journal.ClaimedWorkflow;
 import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.test.WorkflowAwaits;
@@ -43,10 +44,7 @@ abstract class AbstractNodeBookkeepingIntegrationTests {
 	WorkflowStore store;
 
 	@Autowired
-	EngineContext engine;
-
-	@Autowired
-	CompletionWaiters waiters;
+	DurableEngine engine;
 
 	@Autowired
 	ApprovalWorkflow approvals;
@@ -61,7 +59,7 @@ abstract class AbstractNodeBookkeepingIntegrationTests {
 		awaitWaiter(handle.workflowId());
 		this.jdbc.update("delete from durable_workflow where id = ?", handle.workflowId());
 		assertThat(awaiting.get()).isInstanceOf(WorkflowNotFoundException.class);
-		assertThat(this.waiters.count(handle.workflowId())).isZero();
+		assertThat(this.engine.completionWaiters().count(handle.workflowId())).isZero();
 	}
 
 	@Test
@@ -72,7 +70,7 @@ abstract class AbstractNodeBookkeepingIntegrationTests {
 		awaitWaiter(handle.workflowId());
 		thread.get().interrupt();
 		assertThat(awaiting.get()).isInstanceOf(WorkflowAwaitTimeoutException.class).hasMessageContaining("Interrupted");
-		assertThat(this.waiters.count(handle.workflowId())).isZero();
+		assertThat(this.engine.completionWaiters().count(handle.workflowId())).isZero();
 		cancel(handle);
 	}
 
@@ -90,7 +88,7 @@ abstract class AbstractNodeBookkeepingIntegrationTests {
 			this.jdbc.execute("alter table durable_workflow_away rename to durable_workflow");
 		}
 		assertThat(thrown).isInstanceOf(RuntimeException.class).isNotInstanceOf(WorkflowAwaitTimeoutException.class);
-		assertThat(this.waiters.count(handle.workflowId())).isZero();
+		assertThat(this.engine.completionWaiters().count(handle.workflowId())).isZero();
 		cancel(handle);
 	}
 
@@ -124,7 +122,7 @@ abstract class AbstractNodeBookkeepingIntegrationTests {
 
 	private WorkflowExecution register(LeaseKeeper leases, String workflowId) {
 		ClaimedWorkflow claim = new ClaimedWorkflow(workflowId, UUID.randomUUID().toString());
-		WorkflowExecution execution = new WorkflowExecution(this.engine, this.store.find(workflowId).orElseThrow(),
+		WorkflowExecution execution = new WorkflowExecution(this.engine.context(), this.store.find(workflowId).orElseThrow(),
 				claim, this.store.journal(workflowId));
 		leases.track(claim);
 		leases.attach(execution);
@@ -157,7 +155,7 @@ abstract class AbstractNodeBookkeepingIntegrationTests {
 
 	private void awaitWaiter(String workflowId) throws InterruptedException {
 		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (this.waiters.count(workflowId) == 0) {
+		while (this.engine.completionWaiters().count(workflowId) == 0) {
 			assertThat(System.nanoTime()).as("waiting for the awaiting thread to register").isLessThan(deadline);
 			Thread.sleep(5);
 		}
