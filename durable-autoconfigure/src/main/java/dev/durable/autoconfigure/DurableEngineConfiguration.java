@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 
 import dev.durable.engine.DurableClock;
 import dev.durable.engine.assembly.DurableEngine;
+import dev.durable.engine.assembly.EngineOptions;
+import dev.durable.engine.assembly.EngineParts;
 import dev.durable.engine.definition.DurableMethods;
 import dev.durable.engine.fault.ActivityFaults;
 import dev.durable.engine.journal.WorkflowStore;
@@ -40,7 +42,7 @@ class DurableEngineConfiguration {
 			DurableMethods durableMethods, PlatformTransactionManager transactionManager, BeanFactory beanFactory,
 			DurableProperties properties, ObjectProvider<WorkflowEventListener> listeners,
 			ObjectProvider<ExecutionObserver> observer, ObjectProvider<ActivityFaults> faults) {
-		DurableEngine.Parts parts = new DurableEngine.Parts(store, codec, clock, retryPolicies, durableMethods,
+		EngineParts parts = new EngineParts(store, codec, clock, retryPolicies, durableMethods,
 				transactionManager, beanFactory, listeners.orderedStream().toList(),
 				observer.getIfUnique(() -> ExecutionObserver.NONE), faults.getIfUnique());
 		return new DurableEngine(parts, settings(properties), options(properties));
@@ -72,11 +74,11 @@ class DurableEngineConfiguration {
 				retry.getMultiplier(), retry.getMaxInterval());
 	}
 
-	private static DurableEngine.Options options(DurableProperties properties) {
+	private static EngineOptions options(DurableProperties properties) {
 		DurableProperties.Retention retention = properties.getRetention();
-		return new DurableEngine.Options(properties.getWorker().isEnabled(),
+		return new EngineOptions(properties.getWorker().isEnabled(),
 				properties.getWorker().getTimedActivityThreads(),
-				retention.isEnabled() ? new DurableEngine.Options.Retention(retention.getPeriod(),
+				retention.isEnabled() ? new EngineOptions.Retention(retention.getPeriod(),
 						retention.getInterval(), retention.getBatchSize()) : null);
 	}
 

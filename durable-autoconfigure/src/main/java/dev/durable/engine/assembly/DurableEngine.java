@@ -1,33 +1,24 @@
 package dev.durable.engine.assembly;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 import dev.durable.WorkflowClient;
-import dev.durable.engine.DurableClock;
 import dev.durable.engine.client.DefaultWorkflowClient;
 import dev.durable.engine.client.DurableAdvisingPostProcessor;
 import dev.durable.engine.client.WorkflowOutcomes;
 import dev.durable.engine.client.WorkflowRetrier;
 import dev.durable.engine.client.WorkflowStarter;
 import dev.durable.engine.definition.DurableMethods;
-import dev.durable.engine.fault.ActivityFaults;
 import dev.durable.engine.journal.ClaimedWorkflow;
-import dev.durable.engine.journal.WorkflowStore;
-import dev.durable.engine.observe.ExecutionObserver;
-import dev.durable.engine.observe.WorkflowEventListener;
 import dev.durable.engine.observe.WorkflowEventListeners;
 import dev.durable.engine.retry.DurableStartupValidator;
-import dev.durable.engine.retry.RetryPolicies;
 import dev.durable.engine.run.ActivityInvoker;
 import dev.durable.engine.run.ActivityTransactions;
 import dev.durable.engine.run.ChildWorkflows;
 import dev.durable.engine.run.CompletionWaiters;
 import dev.durable.engine.run.EngineContext;
 import dev.durable.engine.run.EngineSettings;
-import dev.durable.engine.run.JsonCodec;
 import dev.durable.engine.run.LeaseKeeper;
 import dev.durable.engine.run.ReplayChecker;
 import dev.durable.engine.run.TimedAttempts;
@@ -36,11 +27,9 @@ import dev.durable.engine.worker.RetentionSweeper;
 import dev.durable.engine.worker.WorkflowWorker;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * One engine, built from the parts an application may replace and the settings: the runner, the
@@ -86,7 +75,7 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	 * @param settings the engine settings
 	 * @param options which optional parts run on this node
 	 */
-	public DurableEngine(Parts parts, EngineSettings settings, Options options) {
+	public DurableEngine(EngineParts parts, EngineSettings settings, EngineOptions options) {
 		this.validator = new DurableStartupValidator(parts.methods(), parts.retryPolicies());
 		this.context = new EngineContext(parts.store(), parts.codec(), parts.clock().clock(), settings,
 				new WorkflowEventListeners(parts.listeners()));
@@ -104,7 +93,7 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		this.retrier = new WorkflowRetrier(this.context, this::wakeUp);
 		this.replayChecker = new ReplayChecker(this.context, parts.methods(), parts.beanFactory());
 		this.worker = options.workers() ? new WorkflowWorker(this.context, runner, this.leases) : null;
-		Options.Retention keep = options.retention();
+		EngineOptions.Retention keep = options.retention();
 		this.retention = (keep != null) ? new RetentionSweeper(parts.store(), this.context.clock(), keep.period(),
 				keep.interval(), keep.batchSize()) : null;
 	}
@@ -250,61 +239,6 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	@Override
 	public void close() {
 		this.activities.close();
-	}
-
-	/**
-	 * The parts an engine is built from: those an application may replace, and its own
-	 * collaborators.
-	 * @param store the journal
-	 * @param codec the JSON codec
-	 * @param clock the clock
-	 * @param retryPolicies the retry policies of activities
-	 * @param methods the registry of entry points and activities
-	 * @param transactionManager the application's transaction manager
-	 * @param beanFactory the factory of workflow and activity beans
-	 * @param listeners the listeners told of starts, ends and attempts, in order
-	 * @param observer the observer of runs and attempts
-	 * @param faults fault-injection points for test support, if any
-	 */
-	public record Parts(WorkflowStore store, JsonCodec codec, DurableClock clock, RetryPolicies retryPolicies,
-			DurableMethods methods, PlatformTransactionManager transactionManager, BeanFactory beanFactory,
-			List<? extends WorkflowEventListener> listeners, ExecutionObserver observer,
-			@Nullable ActivityFaults faults) {
-
-		/**
-		 * Validate the parts.
-		 */
-		public Parts {
-			Objects.requireNonNull(store, "store");
-			Objects.requireNonNull(codec, "codec");
-			Objects.requireNonNull(clock, "clock");
-			Objects.requireNonNull(retryPolicies, "retryPolicies");
-			Objects.requireNonNull(methods, "methods");
-			Objects.requireNonNull(transactionManager, "transactionManager");
-			Objects.requireNonNull(beanFactory, "beanFactory");
-			listeners = List.copyOf(listeners);
-			Objects.requireNonNull(observer, "observer");
-		}
-
-	}
-
-	/**
-	 * Which optional parts run on this node.
-	 * @param workers whether this node claims and runs workflows
-	 * @param timedActivityThreads threads for activities with a timeout
-	 * @param retention how ended workflows are deleted, or {@code null} to keep them
-	 */
-	public record Options(boolean workers, int timedActivityThreads, @Nullable Retention retention) {
-
-		/**
-		 * Deletion of ended workflows.
-		 * @param period how long an ended workflow is kept
-		 * @param interval how often the sweeper looks
-		 * @param batchSize how many workflows one delete removes at most
-		 */
-		public record Retention(Duration period, Duration interval, int batchSize) {
-		}
-
 	}
 
 }
