@@ -18,6 +18,7 @@ import dev.durable.engine.DurableMethods;
 import dev.durable.engine.EngineContext;
 import dev.durable.engine.JsonCodec;
 import dev.durable.engine.LeaseKeeper;
+import dev.durable.engine.PublishedEvents;
 import dev.durable.engine.Resilience4jRetryPolicies;
 import dev.durable.engine.RetryPolicies;
 import dev.durable.engine.RetryPolicy;
@@ -146,8 +147,9 @@ public final class DurableAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkflowClient workflowClient(WorkflowStarter starter, EngineContext engine, WorkflowOutcomes outcomes,
-			LeaseKeeper leases, ObjectProvider<WorkflowWorker> worker) {
-		return new DefaultWorkflowClient(starter, engine, outcomes, leases, DurableEngineConfiguration.wakeUp(worker));
+			LeaseKeeper leases, ObjectProvider<WorkflowWorker> worker, PublishedEvents published) {
+		return new DefaultWorkflowClient(starter, engine, outcomes, leases, DurableEngineConfiguration.wakeUp(worker),
+				published);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import dev.durable.engine.EngineSettings;
 import dev.durable.engine.ExecutionObserver;
 import dev.durable.engine.JsonCodec;
 import dev.durable.engine.LeaseKeeper;
+import dev.durable.engine.PublishedEvents;
 import dev.durable.engine.ReplayChecker;
 import dev.durable.engine.RetentionSweeper;
 import dev.durable.engine.RetryPolicies;
@@ -82,6 +83,11 @@ class DurableEngineConfiguration {
 	@Bean
 	CompletionWaiters durableCompletionWaiters() {
 		return new CompletionWaiters();
+	}
+
+	@Bean
+	PublishedEvents durablePublishedEvents(WorkflowStore store, JsonCodec codec, DurableProperties properties) {
+		return new PublishedEvents(store, codec, properties.getEvents().getPollInterval());
 	}
 
 	@Bean

@@ -38,6 +38,8 @@ public class DurableProperties {
 
 	private final Dashboard dashboard = new Dashboard();
 
+	private final Events events = new Events();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -68,6 +70,31 @@ public class DurableProperties {
 
 	public Retention getRetention() {
 		return this.retention;
+	}
+
+	public Events getEvents() {
+		return this.events;
+	}
+
+	/**
+	 * Reading the values workflows publish (WorkflowClient.getEvent).
+	 */
+	public static class Events {
+
+		/**
+		 * How often a getEvent that waits looks for a value published on another node; a value
+		 * published on this node wakes it at once.
+		 */
+		private Duration pollInterval = Duration.ofMillis(500);
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
 	}
 
 	/**

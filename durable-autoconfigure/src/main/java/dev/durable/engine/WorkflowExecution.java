@@ -179,6 +179,15 @@ public class WorkflowExecution {
 		return version;
 	}
 
+	/**
+	 * Publish a value under a key; see {@link Workflow#setEvent(String, Object)}.
+	 * @param key the key
+	 * @param value the value
+	 */
+	public void setEvent(String key, Object value) {
+		EventPublishing.publish(this, key, value);
+	}
+
 	int nextStep() {
 		throwIfPoisoned();
 		return ++this.currentStep;
@@ -402,6 +411,8 @@ public class WorkflowExecution {
 			case SIGNAL_REJECTED:
 			case SIGNAL_TIMED_OUT:
 				return "Workflow.awaitSignal(\"" + name + "\")";
+			case EVENT_PUBLISHED:
+				return "Workflow.setEvent(\"" + name + "\")";
 			case CHILD_STARTED:
 			case CHILD_COMPLETED:
 			case CHILD_FAILED:
