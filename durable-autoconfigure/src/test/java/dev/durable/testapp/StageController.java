@@ -25,9 +25,20 @@ public class StageController {
 
 	private final StageWorkflow stages;
 
-	public StageController(WorkflowClient client, StageWorkflow stages) {
+	private final PublishedCommits commits;
+
+	public StageController(WorkflowClient client, StageWorkflow stages, PublishedCommits commits) {
 		this.client = client;
 		this.stages = stages;
+		this.commits = commits;
+	}
+
+	/**
+	 * Tell whether this node published the workflow's {@code stage}.
+	 */
+	@GetMapping("/test/stages/{id}/published-here")
+	public Map<String, Boolean> publishedHere(@PathVariable String id) {
+		return Map.of("here", this.commits.committedAt(id, "stage") != null);
 	}
 
 	@PostMapping("/test/stages/relay/{id}")
