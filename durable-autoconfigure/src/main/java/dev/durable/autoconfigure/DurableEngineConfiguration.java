@@ -3,6 +3,8 @@ package dev.durable.autoconfigure;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import javax.sql.DataSource;
+
 import dev.durable.engine.ActivityFaults;
 import dev.durable.engine.ActivityInvoker;
 import dev.durable.engine.ActivityTransactions;
@@ -31,10 +33,13 @@ import dev.durable.engine.WorkflowRunner;
 import dev.durable.engine.WorkflowStarter;
 import dev.durable.engine.WorkflowStore;
 import dev.durable.engine.WorkflowWorker;
+import dev.durable.store.PostgresPublishedNotifications;
+import dev.durable.store.StoreDialect;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.system.ApplicationPid;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -162,6 +167,22 @@ class DurableEngineConfiguration {
 			host = "localhost";
 		}
 		return host + ":" + new ApplicationPid();
+	}
+
+	/**
+	 * Readers of values published on other nodes, told at once on PostgreSQL when its driver is
+	 * present (LISTEN/NOTIFY); elsewhere they look every {@code durable.events.poll-interval}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.postgresql.PGConnection")
+	static class PublishedNotificationsConfiguration {
+
+		@Bean
+		PostgresPublishedNotifications durablePublishedNotifications(DataSource dataSource, StoreDialect dialect,
+				PublishedEvents published) {
+			return new PostgresPublishedNotifications(dataSource, dialect, published);
+		}
+
 	}
 
 	/**

@@ -16,7 +16,8 @@ import static dev.durable.store.SqlValues.utc;
  * The one writer and reader of {@code durable_published}: the latest value of each key a workflow
  * published with {@code Workflow.setEvent}, one row per workflow and key, so that a reader finds
  * a value with one lookup of the primary key. The journal keeps every value published; this table
- * only the latest. Rows go with their workflow (the foreign key cascades), retention included.
+ * only the latest. Rows go with their workflow (the foreign key cascades), retention included. On
+ * PostgreSQL the write also notifies the other nodes' readers ({@link PostgresPublishedNotifications}).
  */
 final class PublishedTable {
 
@@ -48,6 +49,9 @@ final class PublishedTable {
 			statement.setLong(4, event.seq());
 			statement.setObject(5, utc(event.timestamp()));
 			statement.executeUpdate();
+		}
+		if (platform == DatabasePlatform.POSTGRESQL) {
+			PostgresPublishedNotifications.notify(connection, workflowId, event.name());
 		}
 	}
 
