@@ -82,8 +82,9 @@ public class DurableProperties {
 	public static class Events {
 
 		/**
-		 * How often a getEvent that waits looks for a value published on another node; a value
-		 * published on this node wakes it at once.
+		 * How often a getEvent that waits looks for its value. A value published on this node
+		 * wakes it at once, and on PostgreSQL so does one published on another node
+		 * (LISTEN/NOTIFY); the look is the bound when a notification is lost.
 		 */
 		private Duration pollInterval = Duration.ofMillis(500);
 
