@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param timedActivityThreads threads for activities with a timeout
  * @param retention how ended workflows are deleted, or {@code null} to keep them
  */
-public record EngineOptions(boolean workers, int timedActivityThreads, @Nullable Retention retention) {
+public record EngineOptions(boolean workers, int timedActivityThreads, @Nullable Retention retention,
+		Duration eventPollInterval) {
 
 	/**
 	 * Deletion of ended workflows.

@@ -124,6 +124,15 @@ public class WorkflowExecution {
 		return VersionMarker.getVersion(this, changeId, minSupported, maxSupported);
 	}
 
+	/**
+	 * Publish a value under a key; see {@link Workflow#setEvent(String, Object)}.
+	 * @param key the key
+	 * @param value the value
+	 */
+	public void setEvent(String key, Object value) {
+		EventPublishing.publish(this, key, value);
+	}
+
 	int nextStep() {
 		throwIfPoisoned();
 		return ++this.currentStep;
