@@ -73,7 +73,13 @@ final class BenchDatabase implements AutoCloseable {
 			statement.execute("use " + name);
 		}
 		BenchDatabase database = new BenchDatabase(settings, name, admin, null);
-		database.createTables("mariadb");
+		try {
+			database.createTables("mariadb");
+		}
+		catch (SQLException | RuntimeException ex) {
+			database.close();
+			throw ex;
+		}
 		return database;
 	}
 
@@ -248,11 +254,10 @@ final class BenchDatabase implements AutoCloseable {
 		if (this.settings.mariadb()) {
 			try (Statement statement = this.admin.createStatement();
 					ResultSet rows = statement.executeQuery("select version(), @@innodb_flush_log_at_trx_commit, "
-							+ "@@sync_binlog, @@log_bin, @@transaction_isolation")) {
+							+ "@@sync_binlog, @@log_bin")) {
 				rows.next();
 				return "MariaDB/MySQL " + rows.getString(1) + " (innodb_flush_log_at_trx_commit=" + rows.getString(2)
-						+ ", sync_binlog=" + rows.getString(3) + ", log_bin=" + rows.getString(4) + ", isolation="
-						+ rows.getString(5) + ")";
+						+ ", sync_binlog=" + rows.getString(3) + ", log_bin=" + rows.getString(4) + ")";
 			}
 		}
 		try (Statement statement = this.admin.createStatement();
