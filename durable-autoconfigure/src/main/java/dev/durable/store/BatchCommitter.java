@@ -15,8 +15,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 /**
- * How the {@link GroupCommitWriter} commits a batch of writes: on PostgreSQL one statement on an
- * auto-commit connection, elsewhere the statements of {@link JournalStatements#writeEach} in one
+ * How the {@link GroupCommitWriter} commits a batch of writes: on PostgreSQL (and for a lone step
+ * on MariaDB and MySQL) one statement on an auto-commit connection, elsewhere the statements of {@link JournalStatements#writeEach} in one
  * transaction; a batch that fails is made again write by write, so that one write's error fails
  * no other. Each write's outcome or failure is recorded on it.
  */
@@ -36,7 +36,7 @@ final class BatchCommitter {
 	}
 
 	void commit(List<PendingWrite> batch) {
-		if (this.statements.writesInOneStatement()) {
+		if (this.statements.writesInOneStatement(writesOf(batch))) {
 			commitInOneStatement(batch);
 		}
 		else {

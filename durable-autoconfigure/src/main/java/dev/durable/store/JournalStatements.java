@@ -46,6 +46,12 @@ final class JournalStatements {
 	private static final String APPEND = "insert into durable_event (" + EventTable.COLUMNS
 			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from durable_workflow where id = ? and run_token = ?";
 
+	/**
+	 * MariaDB and MySQL: the same insert, its read of the claim a locking one, which sees the
+	 * current row at any isolation and holds it until the statement's transaction commits.
+	 */
+	private static final String APPEND_LOCKING = APPEND + " for update";
+
 	/** PostgreSQL: the same insert, returning the workflow's cancel flag if it was made. */
 	private static final String APPEND_RETURNING_CANCEL = APPEND
 			+ " returning (select w.cancel_requested from durable_workflow w where w.id = workflow_id)";
@@ -77,9 +83,13 @@ final class JournalStatements {
 	/**
 	 * Whether a group of writes goes as one statement ({@link #writeTogether}), which on an
 	 * auto-commit connection commits as one implicit transaction: all of the group or none of it.
+	 * On PostgreSQL any group does; on MariaDB and MySQL a lone step, whose fenced insert locks the
+	 * row it reads ({@code insert ... select ... for update}), saving the round trips of a
+	 * transaction of its own.
 	 */
-	boolean writesInOneStatement() {
-		return this.combineFenceAndInsert;
+	boolean writesInOneStatement(List<JournalWrite> writes) {
+		return this.combineFenceAndInsert
+				|| (this.lockThenInsert && writes.size() == 1 && writes.get(0) instanceof JournalWrite.Append);
 	}
 
 	/**
@@ -119,11 +129,17 @@ final class JournalStatements {
 	}
 
 	/**
-	 * Make writes of any kinds in one statement (PostgreSQL only): a lone write in the statement of
-	 * its kind, several in {@link PostgresJournalBatch}'s.
+	 * Make writes of any kinds in one statement (PostgreSQL): a lone write in the statement of
+	 * its kind, several in {@link PostgresJournalBatch}'s; or a lone step on MariaDB and MySQL
+	 * (see {@link #writesInOneStatement}), whose cancel flag is then read by a second statement.
 	 * @return for each write, in order, what became of it
 	 */
 	WriteOutcome[] writeTogether(Connection connection, List<JournalWrite> writes) throws SQLException {
+		if (this.lockThenInsert) {
+			JournalWrite.Append append = (JournalWrite.Append) writes.get(0);
+			return new WriteOutcome[] { appendAndReadCancel(connection, APPEND_LOCKING, append.claim(),
+					append.event()) };
+		}
 		if (writes.size() > 1) {
 			return PostgresJournalBatch.write(connection, writes);
 		}
@@ -160,7 +176,12 @@ final class JournalStatements {
 				}
 			}
 		}
-		try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
+		return appendAndReadCancel(connection, APPEND, claim, event);
+	}
+
+	private WriteOutcome appendAndReadCancel(Connection connection, String sql, ClaimedWorkflow claim,
+			JournalEvent event) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			bindAppend(statement, claim, event);
 			if (statement.executeUpdate() == 0) {
 				return WriteOutcome.REFUSED;
