@@ -19,7 +19,8 @@ import dev.durable.engine.WorkflowRecord;
 
 /**
  * Claims due workflows for a node in plain JDBC: one statement on PostgreSQL, where concurrent
- * claimers skip each other's rows; locking selects and a batched update elsewhere. Workflows whose
+ * claimers skip each other's rows; locking selects and a batched update elsewhere (on MariaDB and
+ * MySQL selects that skip locked rows too, in a read-committed transaction). Workflows whose
  * lease expired come before other due work.
  */
 final class ClaimStatements {
