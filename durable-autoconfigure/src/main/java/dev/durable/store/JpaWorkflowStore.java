@@ -19,6 +19,7 @@ import dev.durable.engine.journal.NewWorkflow;
 import dev.durable.engine.journal.SignalCheck;
 import dev.durable.engine.journal.WorkflowClaims;
 import dev.durable.engine.journal.WorkflowCommands;
+import dev.durable.engine.journal.WorkflowDeadlines;
 import dev.durable.engine.journal.WorkflowEnd;
 import dev.durable.engine.journal.WorkflowFilter;
 import dev.durable.engine.journal.WorkflowJournal;
@@ -45,6 +46,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 	private final WorkflowCommands commands;
 
 	private final WorkflowQueries queries;
+
+	private final WorkflowDeadlines deadlines;
 
 	/**
 	 * Create the store, with one transaction per write.
@@ -85,6 +88,17 @@ public class JpaWorkflowStore implements WorkflowStore {
 		this.claims = new JpaWorkflowClaims(access);
 		this.commands = new JpaWorkflowCommands(access);
 		this.queries = new JpaWorkflowQueries(access);
+		this.deadlines = new JpaWorkflowDeadlines(access);
+	}
+
+	@Override
+	public List<String> cancelPastDeadlines(Instant now, int limit) {
+		return this.deadlines.cancelPastDeadlines(now, limit);
+	}
+
+	@Override
+	public Optional<Instant> deadline(String workflowId) {
+		return this.deadlines.deadline(workflowId);
 	}
 
 	@Override

@@ -292,6 +292,17 @@ class DurableAutoConfigurationTests {
 			}
 
 			@Override
+			public <R> WorkflowHandle<R> start(dev.durable.StartOptions options,
+					java.util.function.Supplier<R> entryPointCall) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public WorkflowHandle<Void> start(dev.durable.StartOptions options, Runnable entryPointCall) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
 			public <R> WorkflowHandle<R> handle(String workflowId) {
 				throw new UnsupportedOperationException();
 			}

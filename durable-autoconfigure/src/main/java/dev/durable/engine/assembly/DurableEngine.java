@@ -26,6 +26,7 @@ import dev.durable.engine.run.LeaseKeeper;
 import dev.durable.engine.run.ReplayChecker;
 import dev.durable.engine.run.TimedAttempts;
 import dev.durable.engine.run.WorkflowRunner;
+import dev.durable.engine.worker.DeadlineKeeper;
 import dev.durable.engine.worker.RetentionSweeper;
 import dev.durable.engine.worker.WorkflowWorker;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +73,8 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 
 	private final @Nullable RetentionSweeper retention;
 
+	private final @Nullable DeadlineKeeper deadlines;
+
 	private volatile boolean running;
 
 	/**
@@ -101,6 +104,8 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		this.retrier = new WorkflowRetrier(this.context, this::wakeUp);
 		this.replayChecker = new ReplayChecker(this.context, parts.methods(), parts.beanFactory());
 		this.worker = options.workers() ? new WorkflowWorker(this.context, runner, this.leases) : null;
+		this.deadlines = options.workers() ? new DeadlineKeeper(parts.store(), this.context.clock(),
+				settings.pollInterval(), this.leases::cancelRequested, this::wakeUp) : null;
 		EngineOptions.Retention keep = options.retention();
 		this.retention = (keep != null) ? new RetentionSweeper(parts.store(), this.context.clock(), keep.period(),
 				keep.interval(), keep.batchSize()) : null;
@@ -234,6 +239,9 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		if (this.retention != null) {
 			this.retention.start();
 		}
+		if (this.deadlines != null) {
+			this.deadlines.start();
+		}
 		this.running = true;
 	}
 
@@ -242,6 +250,9 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		this.running = false;
 		if (this.retention != null) {
 			this.retention.stop();
+		}
+		if (this.deadlines != null) {
+			this.deadlines.stop();
 		}
 		if (this.worker != null) {
 			this.worker.stop();

@@ -49,6 +49,8 @@ public class WorkflowExecution {
 
 	private boolean cancellationDelivered;
 
+	private @Nullable String cancelReason;
+
 	WorkflowExecution(EngineContext engine, WorkflowRecord workflow, ClaimedWorkflow claim, List<JournalEvent> journal) {
 		this.engine = engine;
 		this.workflow = workflow;
@@ -192,6 +194,7 @@ public class WorkflowExecution {
 		for (JournalEvent event : events) {
 			if (event.kind() == EventKind.CANCELLATION_DELIVERED) {
 				this.cancellationDelivered = true;
+				this.cancelReason = event.error();
 				throw cancelled();
 			}
 		}
@@ -232,7 +235,8 @@ public class WorkflowExecution {
 	 */
 	void deliverCancellation(int step) {
 		if (this.cancelRequested && !this.cancellationDelivered) {
-			append(step, EventKind.CANCELLATION_DELIVERED, "cancel", 0, null, null, null, null);
+			this.cancelReason = CancellationReason.timeoutPassed(this.engine, workflowId(), now());
+			append(step, EventKind.CANCELLATION_DELIVERED, "cancel", 0, null, null, null, this.cancelReason);
 			this.cancellationDelivered = true;
 			throw cancelled();
 		}
@@ -275,8 +279,17 @@ public class WorkflowExecution {
 		return this.cancelRequested;
 	}
 
+	/**
+	 * Say why the delivered cancellation happened, when it was not a plain request.
+	 * @return the message naming the timeout that passed, or null
+	 */
+	@Nullable String cancelReason() {
+		return this.cancelReason;
+	}
+
 	private WorkflowCancelledException cancelled() {
-		return new WorkflowCancelledException("Workflow '" + workflowId() + "' was cancelled");
+		return new WorkflowCancelledException(
+				(this.cancelReason != null) ? this.cancelReason : "Workflow '" + workflowId() + "' was cancelled");
 	}
 
 	/**

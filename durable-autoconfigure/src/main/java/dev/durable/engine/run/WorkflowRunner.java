@@ -222,7 +222,7 @@ public class WorkflowRunner {
 			return;
 		}
 		if (execution.cancellationDelivered()) {
-			finish(execution, new WorkflowEnd.Cancelled(output), EventKind.WORKFLOW_CANCELLED);
+			finish(execution, new WorkflowEnd.Cancelled(output, execution.cancelReason()), EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
 		finish(execution, new WorkflowEnd.Completed(output), EventKind.WORKFLOW_COMPLETED);
@@ -241,7 +241,7 @@ public class WorkflowRunner {
 			return;
 		}
 		if (thrown instanceof WorkflowCancelledException && execution.cancellationDelivered()) {
-			finish(execution, new WorkflowEnd.Cancelled(null), EventKind.WORKFLOW_CANCELLED);
+			finish(execution, new WorkflowEnd.Cancelled(null, execution.cancelReason()), EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
 		fail(execution, thrown);

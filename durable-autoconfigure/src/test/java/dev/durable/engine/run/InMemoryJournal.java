@@ -185,6 +185,16 @@ class InMemoryJournal implements WorkflowStore {
 	}
 
 	@Override
+	public List<String> cancelPastDeadlines(Instant now, int limit) {
+		return List.of();
+	}
+
+	@Override
+	public Optional<Instant> deadline(String workflowId) {
+		return Optional.empty();
+	}
+
+	@Override
 	public boolean isEmbedded() {
 		return true;
 	}
