@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,7 @@ import dev.durable.engine.journal.ClaimedWorkflow;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.LoadedWorkflow;
 import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.ScheduleRecord;
 import dev.durable.engine.journal.SignalCheck;
 import dev.durable.engine.journal.WorkflowClaims;
 import dev.durable.engine.journal.WorkflowCommands;
@@ -25,6 +27,7 @@ import dev.durable.engine.journal.WorkflowFilter;
 import dev.durable.engine.journal.WorkflowJournal;
 import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.engine.journal.WorkflowRecord;
+import dev.durable.engine.journal.WorkflowSchedules;
 import dev.durable.engine.journal.WorkflowStore;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +51,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 	private final WorkflowQueries queries;
 
 	private final WorkflowDeadlines deadlines;
+
+	private final WorkflowSchedules schedules;
 
 	/**
 	 * Create the store, with one transaction per write.
@@ -89,6 +94,27 @@ public class JpaWorkflowStore implements WorkflowStore {
 		this.commands = new JpaWorkflowCommands(access);
 		this.queries = new JpaWorkflowQueries(access);
 		this.deadlines = new JpaWorkflowDeadlines(access);
+		this.schedules = new JpaWorkflowSchedules(access);
+	}
+
+	@Override
+	public void registerSchedule(String name, String cron, String zone, Instant nextFireAt, Instant now) {
+		this.schedules.registerSchedule(name, cron, zone, nextFireAt, now);
+	}
+
+	@Override
+	public boolean fireSchedule(String name, Instant now, UnaryOperator<ScheduleRecord> fire) {
+		return this.schedules.fireSchedule(name, now, fire);
+	}
+
+	@Override
+	public List<ScheduleRecord> schedules() {
+		return this.schedules.schedules();
+	}
+
+	@Override
+	public boolean pauseSchedule(String name, boolean paused, Instant nextFireAt, Instant now) {
+		return this.schedules.pauseSchedule(name, paused, nextFireAt, now);
 	}
 
 	@Override

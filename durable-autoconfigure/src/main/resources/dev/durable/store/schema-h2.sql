@@ -72,3 +72,14 @@ CREATE TABLE IF NOT EXISTS durable_published (
     CONSTRAINT durable_published_pk PRIMARY KEY (workflow_id, event_key),
     CONSTRAINT durable_published_workflow_fk FOREIGN KEY (workflow_id) REFERENCES durable_workflow (id) ON DELETE CASCADE
 );
+-- One row per @DurableScheduled method: the next fire time, claimed by whichever node looks first.
+CREATE TABLE IF NOT EXISTS durable_schedule (
+    name             VARCHAR(255) NOT NULL PRIMARY KEY,
+    cron             VARCHAR(255) NOT NULL,
+    zone             VARCHAR(64)  NOT NULL,
+    next_fire_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    last_fire_at     TIMESTAMP(6) WITH TIME ZONE,
+    last_workflow_id VARCHAR(255),
+    paused           BOOLEAN DEFAULT FALSE NOT NULL,
+    updated_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);

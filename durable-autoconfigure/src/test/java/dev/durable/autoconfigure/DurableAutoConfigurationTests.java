@@ -4,6 +4,7 @@ import dev.durable.WorkflowClient;
 import dev.durable.WorkflowHandle;
 import dev.durable.actuate.WorkflowsEndpoint;
 import dev.durable.annotation.Activity;
+import dev.durable.annotation.DurableScheduled;
 import dev.durable.annotation.DurableWorkflow;
 import dev.durable.engine.DurableConfigurationException;
 import dev.durable.engine.assembly.DurableEngine;
@@ -147,6 +148,25 @@ class DurableAutoConfigurationTests {
 	}
 
 	@Test
+	void anInvalidCronExpressionFailsStartUpNamingTheMethod() {
+		this.runner.withUserConfiguration(BadCronConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			DurableConfigurationException failure = rootCause(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("BadCron.settle").contains("'0 0 25 * * *'");
+			assertThat(failure.getAction()).contains("six-field cron syntax");
+		});
+	}
+
+	@Test
+	void anInvalidZoneFailsStartUpNamingTheMethod() {
+		this.runner.withUserConfiguration(BadZoneConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			DurableConfigurationException failure = rootCause(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("BadZone.settle").contains("'Mars/Olympus'");
+		});
+	}
+
+	@Test
 	void anOverloadedEntryPointFailsStartUpNamingBothSignatures() {
 		this.runner.withUserConfiguration(OverloadedConfiguration.class).run((context) -> {
 			assertThat(context).hasFailed();
@@ -235,6 +255,44 @@ class DurableAutoConfigurationTests {
 		}
 		assertThat(cause).as("a DurableConfigurationException in " + failure).isNotNull();
 		return (DurableConfigurationException) cause;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadCronConfiguration {
+
+		@Bean
+		BadCron badCron() {
+			return new BadCron();
+		}
+
+	}
+
+	@DurableWorkflow
+	static class BadCron {
+
+		@DurableScheduled(cron = "0 0 25 * * *")
+		public void settle() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadZoneConfiguration {
+
+		@Bean
+		BadZone badZone() {
+			return new BadZone();
+		}
+
+	}
+
+	@DurableWorkflow
+	static class BadZone {
+
+		@DurableScheduled(cron = "0 0 2 * * *", zone = "Mars/Olympus")
+		public void settle() {
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -8,6 +8,7 @@ import dev.durable.WorkflowClient;
 import dev.durable.engine.client.DefaultWorkflowClient;
 import dev.durable.engine.client.DurableAdvisingPostProcessor;
 import dev.durable.engine.client.PublishedEvents;
+import dev.durable.engine.client.ScheduledStarts;
 import dev.durable.engine.client.WorkflowOutcomes;
 import dev.durable.engine.client.WorkflowRetrier;
 import dev.durable.engine.client.WorkflowStarter;
@@ -75,6 +76,8 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 
 	private final @Nullable DeadlineKeeper deadlines;
 
+	private final ScheduledStarts schedules;
+
 	private volatile boolean running;
 
 	/**
@@ -102,6 +105,7 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		this.starter = new WorkflowStarter(this.context, runner, this.outcomes, this::wakeUp,
 				parts.transactionManager());
 		this.retrier = new WorkflowRetrier(this.context, this::wakeUp);
+		this.schedules = new ScheduledStarts(this.context, parts.methods(), this.starter, settings.pollInterval());
 		this.replayChecker = new ReplayChecker(this.context, parts.methods(), parts.beanFactory());
 		this.worker = options.workers() ? new WorkflowWorker(this.context, runner, this.leases) : null;
 		this.deadlines = options.workers() ? new DeadlineKeeper(parts.store(), this.context.clock(),
@@ -157,6 +161,15 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	 */
 	public WorkflowRetrier retrier() {
 		return this.retrier;
+	}
+
+	/**
+	 * Return the schedules of {@code @DurableScheduled} entry points, which the actuator endpoint
+	 * lists, pauses and resumes.
+	 * @return the schedules
+	 */
+	public ScheduledStarts schedules() {
+		return this.schedules;
 	}
 
 	/**
@@ -228,6 +241,7 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.validator.afterSingletonsInstantiated();
+		this.schedules.validate();
 	}
 
 	@Override
@@ -241,6 +255,7 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		}
 		if (this.deadlines != null) {
 			this.deadlines.start();
+			this.schedules.start();
 		}
 		this.running = true;
 	}
@@ -254,6 +269,7 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		if (this.deadlines != null) {
 			this.deadlines.stop();
 		}
+		this.schedules.stop();
 		if (this.worker != null) {
 			this.worker.stop();
 		}
