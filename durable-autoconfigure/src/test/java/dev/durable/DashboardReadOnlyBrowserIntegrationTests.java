@@ -1,0 +1,47 @@
+package dev.durable;
+
+import java.util.UUID;
+
+import dev.durable.test.WorkflowAwaits;
+import dev.durable.testapp.ApprovalWorkflow;
+import dev.durable.testapp.Decision;
+import dev.durable.testapp.TestApplication;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console where the endpoint is read-only (Spring Boot's default access): a workflow's page
+ * shows everything but offers no signal, cancel or retry.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "management.endpoint.workflows.access=read-only")
+class DashboardReadOnlyBrowserIntegrationTests extends AbstractDashboardBrowserTests {
+
+	@Autowired
+	ApprovalWorkflow approvals;
+
+	@Test
+	void aWorkflowsPageHasNoActionsWhenTheEndpointIsReadOnly() throws Exception {
+		String id = "read-only-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.approvals.approve(id));
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+
+		this.browser.get("http://localhost:" + this.port + "/durable/#/workflows/" + id);
+		this.wait.withMessage(() -> "the page of " + id)
+			.until((driver) -> "WAITING".equals(driver.findElement(By.id("detail")).getDomAttribute("data-status"))
+					&& !driver.findElements(By.cssSelector("li.step[data-kind='signal']")).isEmpty());
+		assertThat(this.browser.findElement(By.id("actions")).isDisplayed()).isFalse();
+		assertThat(this.browser.findElements(By.id("signal"))).isEmpty();
+		assertThat(this.browser.findElements(By.id("cancel"))).isEmpty();
+		assertThat(this.browser.findElements(By.id("retry"))).isEmpty();
+		screenshot("read-only");
+		this.client.signal(id, "decision", new Decision("ada", true));
+		handle.await(AWAIT);
+	}
+
+}
