@@ -95,9 +95,10 @@ final class JpaWorkflowQueries implements WorkflowQueries {
 		return this.access.readOnly().execute((tx) -> {
 			String where = where(filter);
 			if (after != null) {
-				// Keyset: rows after the cursor in (created_at desc, id desc) order, spelled out with
-				// plain comparisons so every database can use the created_at index.
-				where += " and (w.createdAt < :cursorAt or (w.createdAt = :cursorAt and w.id < :cursorId))";
+				// Keyset: rows after the cursor in (created_at desc, id desc) order, in plain comparisons
+				// every database reads; the first one alone bounds the created_at index scan, which the
+				// or-condition by itself does not (PostgreSQL then scans from the newest row).
+				where += " and w.createdAt <= :cursorAt and (w.createdAt < :cursorAt or w.id < :cursorId)";
 			}
 			TypedQuery<WorkflowEntity> query = newest(where, limit);
 			if (after != null) {

@@ -166,6 +166,13 @@
         title: f.exact(new Date(step.begin).toISOString()) + ' \u2192 ' + (step.open ? 'now' : f.exact(new Date(step.end).toISOString())) });
       bar.style.left = ((step.begin - from) / span * 100).toFixed(3) + '%';
       bar.style.width = Math.max(0.4, (step.end - step.begin) / span * 100).toFixed(3) + '%';
+      var track = el('div', { className: 'track' }, [bar]);
+      // Each failed attempt is a tick where it ended, so a retry storm reads as one bar with ticks.
+      step.failures.forEach(function (failure) {
+        var tick = el('span', { className: 'tick', title: (failure.attempt ? 'attempt ' + failure.attempt + ' failed ' : 'rejected ') + f.exact(new Date(failure.at).toISOString()) });
+        tick.style.left = ((failure.at - from) / span * 100).toFixed(3) + '%';
+        track.appendChild(tick);
+      });
       var head = el('div', { className: 'step-head' }, [
         el('span', { className: 'step-no', text: '#' + step.step }),
         el('span', { className: 'step-name', text: step.name }),
@@ -183,7 +190,7 @@
       if (step.error && step.outcome !== 'done') { extra.push(el('p', { className: 'step-error' }, [el('code', { text: step.error })])); }
       list.appendChild(el('li', { className: 'step kind-' + step.kind, 'data-step': step.step, 'data-kind': step.kind,
         'data-attempts': step.attempts || '', 'data-outcome': step.outcome }, [
-        head, el('div', { className: 'track' }, [bar])].concat(extra).concat([attemptsDetail(step, !!open[step.step])])));
+        head, track].concat(extra).concat([attemptsDetail(step, !!open[step.step])])));
     });
     container.appendChild(list);
   }

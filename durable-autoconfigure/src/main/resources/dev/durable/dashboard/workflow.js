@@ -130,7 +130,7 @@
       fact(f.ended(workflow.status) ? 'Took' : 'Running for', el('span', { text: f.duration(end - Date.parse(workflow.createdAt)) })),
       workflow.dueAt ? fact(workflow.status === 'RUNNING' ? 'Lease ends' : 'Wakes up', f.time(workflow.dueAt)) : null,
       workflow.cancelRequested ? fact('Cancellation', el('span', { text: 'requested' })) : null]
-      .forEach(function (pair) { if (pair) { facts.appendChild(pair[0]); facts.appendChild(pair[1]); } });
+      .forEach(function (pair) { if (pair) { facts.appendChild(el('div', {}, pair)); } });
     var error = f.clear($('detail-error'));
     error.className = workflow.error ? 'error-box' : '';
     if (workflow.error) {
