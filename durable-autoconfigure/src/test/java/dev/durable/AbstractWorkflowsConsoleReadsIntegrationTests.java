@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint's reads behind the console on every supported database, over real HTTP: the
+ * The endpoint's reads behind the console on every supported database (H2, PostgreSQL, MariaDB), over real HTTP: the
  * overview, the list searched by id prefix a page at a time, and what a workflow's page needs
  * beyond its journal (its parent, the end of each wait).
  */
