@@ -15,11 +15,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console where the endpoint is read-only (Spring Boot's default access): a workflow's page
- * shows everything but offers no signal, cancel or retry.
+ * The console with the endpoint's defaults (read-only, values hidden): a workflow's page shows its
+ * steps but no values, and offers no signal, cancel or retry. The same settings as
+ * {@link WorkflowsEndpointDefaultsIntegrationTests}, so the two share one application context.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "management.endpoint.workflows.access=read-only")
+		properties = { "management.endpoint.workflows.access=read-only",
+				"management.endpoint.workflows.show-values=never" })
 class DashboardReadOnlyBrowserIntegrationTests extends AbstractDashboardBrowserTests {
 
 	@Autowired
@@ -39,6 +41,7 @@ class DashboardReadOnlyBrowserIntegrationTests extends AbstractDashboardBrowserT
 		assertThat(this.browser.findElements(By.id("signal"))).isEmpty();
 		assertThat(this.browser.findElements(By.id("cancel"))).isEmpty();
 		assertThat(this.browser.findElements(By.id("retry"))).isEmpty();
+		assertThat(this.browser.findElement(By.id("io")).getText()).contains("******").doesNotContain(id);
 		screenshot("read-only");
 		this.client.signal(id, "decision", new Decision("ada", true));
 		handle.await(AWAIT);

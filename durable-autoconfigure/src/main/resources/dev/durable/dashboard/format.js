@@ -92,6 +92,9 @@
 
   function jsonBlock(value) {
     if (value === undefined) { return el('span', { className: 'muted', text: 'none' }); }
+    if (value === '******') {
+      return el('span', { className: 'muted', title: 'management.endpoint.workflows.show-values', text: '****** (hidden by the endpoint\u2019s show-values)' });
+    }
     return el('div', { className: 'json-block' }, [jsonTree(value)]);
   }
 
