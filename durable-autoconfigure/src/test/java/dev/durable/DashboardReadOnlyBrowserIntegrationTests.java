@@ -1,5 +1,6 @@
 package dev.durable;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.durable.test.WorkflowAwaits;
@@ -43,6 +44,13 @@ class DashboardReadOnlyBrowserIntegrationTests extends AbstractDashboardBrowserT
 		assertThat(this.browser.findElements(By.id("retry"))).isEmpty();
 		assertThat(this.browser.findElement(By.id("io")).getText()).contains("******").doesNotContain(id);
 		screenshot("read-only");
+
+		// The policy is on and a refusal is heard: what every browser test checks at its end means something.
+		this.browser.executeScript("document.getElementById('io').setAttribute('style', 'color: red');");
+		this.wait.withMessage(() -> "the Content-Security-Policy refusing an inline style")
+			.until((driver) -> !((List<?>) this.browser.executeScript("return window.durableCspViolations || [];"))
+				.isEmpty());
+		this.browser.executeScript("window.durableCspViolations = [];");
 		this.client.signal(id, "decision", new Decision("ada", true));
 		handle.await(AWAIT);
 	}

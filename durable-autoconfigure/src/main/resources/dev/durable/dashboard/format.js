@@ -5,6 +5,11 @@
 
   var ENDED = ['COMPLETED', 'FAILED', 'CANCELLED'];
 
+  // What a Content-Security-Policy refused, kept where a developer (or a browser test) can read it.
+  document.addEventListener('securitypolicyviolation', function (event) {
+    (window.durableCspViolations = window.durableCspViolations || []).push(event.violatedDirective + ' ' + event.blockedURI);
+  });
+
   function el(tag, attributes, children) {
     var element = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
