@@ -54,7 +54,7 @@
       }
     });
     document.querySelectorAll('[data-nav]').forEach(function (link) {
-      var active = link.getAttribute('data-nav') === (target.page === 'detail' ? 'workflows' : target.page);
+      var active = link.getAttribute('data-nav') === (target.page === 'overview' ? 'overview' : 'workflows');
       if (active) { link.setAttribute('aria-current', 'page'); } else { link.removeAttribute('aria-current'); }
     });
     if (current !== target.page) { say(''); }

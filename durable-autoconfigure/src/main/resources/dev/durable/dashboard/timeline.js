@@ -117,6 +117,8 @@
       case 'timer':
         return 'timer, fires ' + (isNaN(step.until) ? '' : f.relative(new Date(step.until).toISOString()));
       case 'signal':
+        if (step.outcome === 'done') { return 'signal \u2018' + step.name + '\u2019 received'; }
+        if (step.outcome === 'timed-out') { return 'no signal \u2018' + step.name + '\u2019 in time'; }
         return 'waits for signal \u2018' + step.name + '\u2019' + (step.until && !isNaN(step.until)
           ? ' until ' + f.clock(new Date(step.until).toISOString()) : ', no deadline');
       case 'child':

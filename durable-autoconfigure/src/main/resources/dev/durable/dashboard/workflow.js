@@ -15,6 +15,8 @@
   function skeleton(id) {
     var root = f.clear(section());
     root.setAttribute('data-workflow-id', id);
+    // Set again once this workflow is read: until then the page must not claim the last one's status.
+    root.removeAttribute('data-status');
     root.appendChild(el('nav', { className: 'crumbs', 'aria-label': 'Breadcrumb', id: 'crumbs' }));
     root.appendChild(el('h1', { id: 'detail-title' }));
     root.appendChild(el('dl', { className: 'facts', id: 'facts' }));
