@@ -1,7 +1,8 @@
 -- MariaDB 10.6+ and MySQL 8.0+ (InnoDB). Instants are UTC in DATETIME(6): the statements and
 -- Hibernate both bind them as UTC, so neither the JVM's nor the session's time zone moves them, and
 -- unlike TIMESTAMP they go past 2038. Indexes are declared in the tables because MySQL has no
--- CREATE INDEX IF NOT EXISTS.
+-- CREATE INDEX IF NOT EXISTS. The console's search by id prefix (id LIKE 'order-42%') uses the
+-- primary key, which serves LIKE under the binary collation (PostgreSQL needs an index of its own).
 CREATE TABLE IF NOT EXISTS durable_workflow (
     id          VARCHAR(255) NOT NULL PRIMARY KEY,
     type        VARCHAR(255) NOT NULL,
