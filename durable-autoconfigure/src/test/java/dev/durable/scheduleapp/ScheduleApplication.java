@@ -3,12 +3,13 @@ package dev.durable.scheduleapp;
 import dev.durable.engine.DurableClock;
 import dev.durable.testapp.AdjustableClock;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
  * An application with scheduled workflows alone, so that their workflows do not mix with the
- * other tests' ones.
+ * other tests' ones; the schedule crash test runs it as separate processes.
  */
 @SpringBootApplication
 public class ScheduleApplication {
@@ -24,6 +25,10 @@ public class ScheduleApplication {
 	@Bean
 	DurableClock durableClock(AdjustableClock clock) {
 		return new DurableClock(clock);
+	}
+
+	public static void main(String[] args) {
+		SpringApplication.run(ScheduleApplication.class, args);
 	}
 
 }
