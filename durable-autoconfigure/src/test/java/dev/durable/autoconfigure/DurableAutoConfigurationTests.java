@@ -158,6 +158,15 @@ class DurableAutoConfigurationTests {
 	}
 
 	@Test
+	void aQueueThatIsNotConfiguredFailsStartUpNamingIt() {
+		this.runner.withUserConfiguration(QueuedConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			DurableConfigurationException failure = rootCause(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("'payments'").contains("Queued.charge").contains("durable.queues");
+		});
+	}
+
+	@Test
 	void anInvalidZoneFailsStartUpNamingTheMethod() {
 		this.runner.withUserConfiguration(BadZoneConfiguration.class).run((context) -> {
 			assertThat(context).hasFailed();
@@ -272,6 +281,24 @@ class DurableAutoConfigurationTests {
 
 		@DurableScheduled(cron = "0 0 25 * * *")
 		public void settle() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QueuedConfiguration {
+
+		@Bean
+		Queued queued() {
+			return new Queued();
+		}
+
+	}
+
+	@DurableWorkflow(queue = "payments")
+	static class Queued {
+
+		public void charge() {
 		}
 
 	}

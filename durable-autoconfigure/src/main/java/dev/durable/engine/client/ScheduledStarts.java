@@ -66,13 +66,15 @@ public class ScheduledStarts {
 	}
 
 	/**
-	 * Read and check every {@code @DurableScheduled} entry point, once all are registered.
+	 * Read and check every {@code @DurableScheduled} entry point, and the queue each entry point
+	 * names, once all are registered.
 	 * @throws DurableConfigurationException naming the method, if its cron expression, zone or parameters are
 	 * invalid
 	 */
 	public void validate() {
 		List<Schedule> found = new ArrayList<>();
 		for (WorkflowDefinition workflow : this.methods.workflows()) {
+			StartTiming.checkDeclaredQueue(workflow);
 			DurableScheduled scheduled = AnnotatedElementUtils.findMergedAnnotation(workflow.method(),
 					DurableScheduled.class);
 			if (scheduled != null) {
