@@ -79,7 +79,8 @@ class DurableEngineConfiguration {
 		return new EngineOptions(properties.getWorker().isEnabled(),
 				properties.getWorker().getTimedActivityThreads(),
 				retention.isEnabled() ? new EngineOptions.Retention(retention.getPeriod(),
-						retention.getInterval(), retention.getBatchSize()) : null);
+						retention.getInterval(), retention.getBatchSize()) : null,
+				properties.getWorker().getAsyncActivityConcurrency());
 	}
 
 	private static String defaultNodeId() {

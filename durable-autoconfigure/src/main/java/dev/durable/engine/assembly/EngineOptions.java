@@ -9,8 +9,23 @@ import org.jspecify.annotations.Nullable;
  * @param workers whether this node claims and runs workflows
  * @param timedActivityThreads threads for activities with a timeout
  * @param retention how ended workflows are deleted, or {@code null} to keep them
+ * @param asyncActivityConcurrency threads for activity futures ({@code Workflow.async})
  */
-public record EngineOptions(boolean workers, int timedActivityThreads, @Nullable Retention retention) {
+public record EngineOptions(boolean workers, int timedActivityThreads, @Nullable Retention retention,
+		int asyncActivityConcurrency) {
+
+	/** The default of {@code durable.worker.async-activity-concurrency}. */
+	public static final int DEFAULT_ASYNC_ACTIVITY_CONCURRENCY = 32;
+
+	/**
+	 * Create the options with the default pool of activity futures.
+	 * @param workers whether this node claims and runs workflows
+	 * @param timedActivityThreads threads for activities with a timeout
+	 * @param retention how ended workflows are deleted, or {@code null} to keep them
+	 */
+	public EngineOptions(boolean workers, int timedActivityThreads, @Nullable Retention retention) {
+		this(workers, timedActivityThreads, retention, DEFAULT_ASYNC_ACTIVITY_CONCURRENCY);
+	}
 
 	/**
 	 * Deletion of ended workflows.

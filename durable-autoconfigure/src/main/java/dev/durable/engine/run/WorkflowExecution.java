@@ -49,6 +49,14 @@ public class WorkflowExecution {
 
 	private boolean cancellationDelivered;
 
+	private @Nullable FutureSteps futures;
+
+	private final Object writes = new Object();
+
+	private int writing;
+
+	private boolean writesClosed;
+
 	WorkflowExecution(EngineContext engine, WorkflowRecord workflow, ClaimedWorkflow claim, List<JournalEvent> journal) {
 		this.engine = engine;
 		this.workflow = workflow;
@@ -124,8 +132,33 @@ public class WorkflowExecution {
 		return VersionMarker.getVersion(this, changeId, minSupported, maxSupported);
 	}
 
+	/**
+	 * Return the futures of this run ({@code Workflow.async}, {@code timer}, {@code signal}).
+	 * @return the run's futures
+	 */
+	public FutureSteps futures() {
+		FutureSteps steps = this.futures;
+		if (steps == null) {
+			steps = new FutureSteps(this);
+			this.futures = steps;
+		}
+		return steps;
+	}
+
+	/**
+	 * Return the capture of the {@code Workflow.async} lambda running now, or null.
+	 * @return the capture, or null outside such a lambda
+	 */
+	@Nullable AsyncCapture asyncCapture() {
+		FutureSteps steps = this.futures;
+		return (steps != null) ? steps.capture() : null;
+	}
+
 	int nextStep() {
 		throwIfPoisoned();
+		if (this.futures != null) {
+			this.futures.checkNotCapturing();
+		}
 		return ++this.currentStep;
 	}
 
@@ -201,8 +234,18 @@ public class WorkflowExecution {
 	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
 			@Nullable String errorType, @Nullable String error, Instant now) {
 		ensureLive();
-		JournalEvent event = new JournalEvent(this.journal.nextSeq(), step, kind, name, attempt, input, output,
-				errorType, error, now);
+		JournalEvent event;
+		// Activity futures record from the pool's threads: positions are taken one at a time, and
+		// none once the run has ended (its late results are not recorded).
+		synchronized (this.writes) {
+			if (this.writesClosed) {
+				throw new RunAbandonedError(new IllegalStateException("The run of workflow '" + workflowId()
+						+ "' has ended; a late outcome of step " + step + " is not recorded"));
+			}
+			event = new JournalEvent(this.journal.takeSeq(), step, kind, name, attempt, input, output, errorType, error,
+					now);
+			this.writing++;
+		}
 		boolean cancelNow;
 		try {
 			cancelNow = this.engine.store().append(this.claim, event);
@@ -210,10 +253,41 @@ public class WorkflowExecution {
 		catch (RuntimeException ex) {
 			throw new RunAbandonedError(ex);
 		}
-		this.journal.appended(event);
+		finally {
+			synchronized (this.writes) {
+				this.writing--;
+				this.writes.notifyAll();
+			}
+		}
+		this.journal.add(event);
 		if (cancelNow) {
 			// Delivered at the next durable call, as a cancellation through the lease keeper is.
 			requestCancel();
+		}
+	}
+
+	/**
+	 * Refuse every later write of this run's activity futures, and wait for those under way: the
+	 * run ends, or gives up its claim, without their outcomes.
+	 */
+	void closeWrites() {
+		synchronized (this.writes) {
+			this.writesClosed = true;
+			while (this.writing > 0) {
+				try {
+					this.writes.wait();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	boolean writesClosed() {
+		synchronized (this.writes) {
+			return this.writesClosed;
 		}
 	}
 
@@ -256,6 +330,10 @@ public class WorkflowExecution {
 
 	void requestCancel() {
 		this.cancelRequested = true;
+		FutureSteps steps = this.futures;
+		if (steps != null) {
+			steps.cancelRequested();
+		}
 	}
 
 	boolean cancellationDelivered() {
