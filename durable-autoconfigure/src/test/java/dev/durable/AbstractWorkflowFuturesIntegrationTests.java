@@ -139,6 +139,19 @@ abstract class AbstractWorkflowFuturesIntegrationTests {
 	}
 
 	@Test
+	void aWorkflowThatReturnsWhileAFutureRunsEndsWithoutWaitingAndTheLateResultIsNotRecorded() throws Exception {
+		String id = "early-" + UUID.randomUUID();
+		long started = System.nanoTime();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.fanOut.returnsEarly(1000));
+		assertThat(handle.await(AWAIT)).isEqualTo("did not wait");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("ended without waiting for the activity")
+			.isLessThan(Duration.ofMillis(1000));
+		Thread.sleep(1500);
+		assertThat(this.store.journal(id)).extracting(JournalEvent::kind)
+			.containsExactly(EventKind.WORKFLOW_STARTED, EventKind.WORKFLOW_COMPLETED);
+	}
+
+	@Test
 	void childWorkflowsStartedAsFuturesRunAsWorkflowsOfTheirOwn() {
 		String id = "children-" + UUID.randomUUID();
 		WorkflowHandle<Integer> handle = this.client.start(id, () -> this.fanOut.children(5));

@@ -72,6 +72,11 @@ public class FanOutWorkflow {
 		}
 	}
 
+	public String returnsEarly(long millis) {
+		Workflow.async(() -> this.steps.work(0, millis));
+		return "did not wait";
+	}
+
 	public int children(int value) {
 		DurableFuture<Integer> doubled = Workflow.async(() -> this.math.doubled(value));
 		DurableFuture<Integer> tripled = Workflow.async(() -> this.math.tripled(value));
