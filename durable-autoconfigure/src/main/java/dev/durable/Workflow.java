@@ -160,6 +160,19 @@ public final class Workflow {
 	}
 
 	/**
+	 * Publish a value under a key, for readers outside the workflow
+	 * ({@link WorkflowClient#getEvent}): a durable step that records the value as JSON, so that a
+	 * replay does not publish it again. Readers see the latest value of each key.
+	 * @param key the key, 1 to 255 characters
+	 * @param value the value, not null, written as JSON
+	 * @throws IllegalArgumentException if the key is blank or too long, the value is null, or it
+	 * cannot be written as JSON (nothing is recorded then)
+	 */
+	public static void setEvent(String key, Object value) {
+		ExecutionContexts.workflow("Workflow.setEvent()").setEvent(key, value);
+	}
+
+	/**
 	 * Tell whether the current step is being replayed from the journal.
 	 * @return {@code true} while replaying recorded steps
 	 */

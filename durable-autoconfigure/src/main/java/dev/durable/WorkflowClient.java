@@ -1,5 +1,7 @@
 package dev.durable;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -63,5 +65,21 @@ public interface WorkflowClient {
 	 * @throws WorkflowNotFoundException if no workflow has that id
 	 */
 	void cancel(String workflowId);
+
+	/**
+	 * Read the latest value a workflow published under a key with {@link Workflow#setEvent}: at
+	 * once if it is set, else waiting up to {@code timeout} for it. On this node a value is seen
+	 * as soon as it is committed; one published by another node within
+	 * {@code durable.events.poll-interval}. Values stay readable after the workflow has ended,
+	 * until retention deletes it.
+	 * @param <T> the value type
+	 * @param workflowId the workflow id
+	 * @param key the key
+	 * @param type the value type, to read the JSON as
+	 * @param timeout the longest wait; {@link Duration#ZERO} does not wait
+	 * @return the value, or empty if the key was not set in time
+	 * @throws WorkflowNotFoundException if no workflow has that id
+	 */
+	<T> Optional<T> getEvent(String workflowId, String key, Class<T> type, Duration timeout);
 
 }

@@ -81,6 +81,28 @@ abstract class AbstractTimerCrashIntegrationTests {
 		}
 	}
 
+	@Test
+	void aPublishedValueIsNotPublishedAgainByTheReplayAfterAKillAndReadersStillSeeIt() throws Exception {
+		String id = "published-" + UUID.randomUUID();
+		try (JvmProcess first = JvmProcess.startMain(TestApplication.class, this.workDir, "first", arguments())) {
+			first.post("/test/stages/sleepy/" + id + "?millis=4000", "");
+			first.awaitBody("/actuator/workflows/" + id, (body) -> "WAITING".equals(JsonPath.read(body, "$.status"))
+					&& "PAID".equals(JsonPath.read(body, "$.published.stage.name")), Duration.ofSeconds(30));
+			first.killHard();
+		}
+		try (JvmProcess second = JvmProcess.startMain(TestApplication.class, this.workDir, "second", arguments())) {
+			String read = second.get("/test/stages/" + id + "?millis=0").body();
+			assertThat((String) JsonPath.read(read, "$.stage.name")).as("the value published before the kill, read after")
+				.isIn("PAID", "SHIPPED");
+			String done = second.awaitBody("/actuator/workflows/" + id,
+					(body) -> "COMPLETED".equals(JsonPath.read(body, "$.status")), Duration.ofSeconds(60));
+			List<String> published = JsonPath.read(done, "$.events[?(@.type == 'EVENT_PUBLISHED')].output.name");
+			assertThat(published).as("one record per setEvent: the replays after the sleep and the restart wrote none")
+				.containsExactly("PAID", "SHIPPED");
+			assertThat((String) JsonPath.read(done, "$.published.stage.name")).isEqualTo("SHIPPED");
+		}
+	}
+
 	private List<String> arguments() {
 		List<String> arguments = new ArrayList<>(databaseArguments(this.workDir));
 		arguments.add("--durable.worker.lease-duration=3s");

@@ -1,8 +1,10 @@
 package dev.durable;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.durable.testapp.ApprovalWorkflow;
+import dev.durable.testapp.StageWorkflow;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,6 +24,9 @@ class DashboardBrowserIntegrationTests extends AbstractDashboardBrowserTests {
 
 	@Autowired
 	ApprovalWorkflow approvals;
+
+	@Autowired
+	StageWorkflow stages;
 
 	@Test
 	void findsAWorkflowOpensItsTimelineSignalsItAndSeesItComplete() throws Exception {
@@ -68,6 +73,39 @@ class DashboardBrowserIntegrationTests extends AbstractDashboardBrowserTests {
 		screenshot("3-timeline-completed");
 
 		assertThat(handle.await(AWAIT)).isEqualTo("ada approved");
+	}
+
+	@Test
+	void showsTheLatestValueOfEachPublishedEvent() throws Exception {
+		String id = "browser-stages-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.stages.threeStages(id));
+		assertThat(this.client.getEvent(id, "stage", String.class, AWAIT)).contains("RECEIVED");
+		this.client.signal(id, "next", "go");
+
+		this.browser.get("http://localhost:" + this.port + "/durable/");
+		WebElement type = this.browser.findElement(By.name("type"));
+		type.clear();
+		type.sendKeys("StageWorkflow.threeStages");
+		By row = By.cssSelector("#workflows tr.workflow[data-workflow-id='" + id + "']");
+		this.wait.withMessage(() -> "workflow " + id + " listed as WAITING after its second stage")
+			.until((driver) -> refreshedRowStatus(row).equals("WAITING")
+					&& this.client.getEvent(id, "stage", String.class, Duration.ZERO)
+						.filter("PAID"::equals)
+						.isPresent());
+		clickWhenSettled(row);
+		By stage = By.cssSelector("#published tr[data-event-key='stage']");
+		this.wait.withMessage(() -> "the published stage of " + id)
+			.until((driver) -> id.equals(detail().getDomAttribute("data-workflow-id"))
+					&& !this.browser.findElements(stage).isEmpty());
+		assertThat(this.browser.findElement(By.id("published")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElements(By.cssSelector("#published tbody tr"))).hasSize(1);
+		assertThat(this.browser.findElement(stage).getText()).contains("stage").contains("\"PAID\"");
+		assertThat(this.browser.findElements(By.cssSelector("#events tr[data-event-type='EVENT_PUBLISHED']")))
+			.hasSize(2);
+		screenshot("4-published-events");
+
+		this.client.signal(id, "next", "go");
+		assertThat(handle.await(AWAIT)).isNotNull();
 	}
 
 	private String refreshedRowStatus(By row) {

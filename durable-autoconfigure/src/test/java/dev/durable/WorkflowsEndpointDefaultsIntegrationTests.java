@@ -12,6 +12,7 @@ import dev.durable.autoconfigure.WorkflowsEndpointProperties;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.Decision;
+import dev.durable.testapp.StageWorkflow;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,9 @@ class WorkflowsEndpointDefaultsIntegrationTests {
 
 	@Autowired
 	ApprovalWorkflow approvals;
+
+	@Autowired
+	StageWorkflow stages;
 
 	@LocalServerPort
 	int port;
@@ -83,6 +87,15 @@ class WorkflowsEndpointDefaultsIntegrationTests {
 			.contains("\"result\":\"******\"")
 			.contains("SIGNAL_RECEIVED")
 			.contains("WORKFLOW_COMPLETED");
+	}
+
+	@Test
+	void publishedValuesAreHiddenLikeInputsAndResultsButTheirKeysAreShown() throws Exception {
+		String id = "defaults-published-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.stages.publishThenSleep(id, 0));
+		assertThat(handle.await(AWAIT)).isEqualTo("shipped");
+		String body = get("/actuator/workflows/" + id).body();
+		assertThat(body).contains("\"published\":{\"stage\":\"******\"}").doesNotContain("SHIPPED");
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

@@ -2,18 +2,23 @@ package dev.durable.actuate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the {@code workflows} endpoint answers: a list of workflows, one workflow with its journal,
  * each with its values shown or hidden as the endpoint's {@code show-values} decided.
  */
 public final class WorkflowViews {
+
+	private static final JsonMapper KEY_WRITER = JsonMapper.builder().build();
 
 	private WorkflowViews() {
 	}
@@ -54,16 +59,25 @@ public final class WorkflowViews {
 	 * @param owner the node running it now, if any
 	 * @param createdAt when it was created
 	 * @param updatedAt when it last changed
+	 * @param published the latest value of each key the workflow published ({@code Workflow.setEvent}),
+	 * as a JSON object, values shown or hidden like the input and result
 	 * @param events the journal in order
 	 */
 	public record WorkflowDetail(String id, String type, WorkflowStatus status, @JsonRawValue String input,
 			@JsonRawValue @Nullable String result, @Nullable String error, @Nullable String owner, Instant createdAt,
-			Instant updatedAt, List<EventDescriptor> events) {
+			Instant updatedAt, @JsonRawValue String published, List<EventDescriptor> events) {
 
-		static WorkflowDetail of(WorkflowRecord workflow, List<EventDescriptor> events, boolean shown) {
+		static WorkflowDetail of(WorkflowRecord workflow, Map<String, String> published, List<EventDescriptor> events,
+				boolean shown) {
 			return new WorkflowDetail(workflow.id(), workflow.type(), workflow.status(), json(workflow.input(), shown),
 					json(workflow.result(), shown), formatError(workflow.errorType(), workflow.error(), shown),
-					workflow.owner(), workflow.createdAt(), workflow.updatedAt(), events);
+					workflow.owner(), workflow.createdAt(), workflow.updatedAt(), published(published, shown), events);
+		}
+
+		private static String published(Map<String, String> values, boolean shown) {
+			StringJoiner object = new StringJoiner(",", "{", "}");
+			values.forEach((key, value) -> object.add(KEY_WRITER.writeValueAsString(key) + ":" + json(value, shown)));
+			return object.toString();
 		}
 
 	}

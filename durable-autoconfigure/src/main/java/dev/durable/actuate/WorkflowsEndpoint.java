@@ -131,7 +131,7 @@ public class WorkflowsEndpoint {
 		String id = String.join("/", path);
 		boolean shown = this.showValues.isShown(securityContext, this.roles);
 		return this.queries.find(id)
-			.map((workflow) -> WorkflowViews.WorkflowDetail.of(workflow,
+			.map((workflow) -> WorkflowViews.WorkflowDetail.of(workflow, this.queries.published(id),
 					this.queries.journal(id)
 						.stream()
 						.map((event) -> WorkflowViews.EventDescriptor.of(event, shown))

@@ -3,6 +3,8 @@ package dev.durable.autoconfigure;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import javax.sql.DataSource;
+
 import dev.durable.engine.DurableClock;
 import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.assembly.EngineOptions;
@@ -17,9 +19,12 @@ import dev.durable.engine.retry.RetryPolicy;
 import dev.durable.engine.run.EngineSettings;
 import dev.durable.engine.run.JsonCodec;
 import dev.durable.engine.run.ReplayChecker;
+import dev.durable.store.PostgresPublishedNotifications;
+import dev.durable.store.StoreDialect;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.system.ApplicationPid;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +62,22 @@ class DurableEngineConfiguration {
 		return engine.replayChecker();
 	}
 
+	/**
+	 * Readers of values published on other nodes, told at once on PostgreSQL when its driver is
+	 * present (LISTEN/NOTIFY); elsewhere they look every {@code durable.events.poll-interval}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.postgresql.PGConnection")
+	static class PublishedNotificationsConfiguration {
+
+		@Bean
+		PostgresPublishedNotifications durablePublishedNotifications(DataSource dataSource, StoreDialect dialect,
+				DurableEngine engine) {
+			return new PostgresPublishedNotifications(dataSource, dialect, engine::publishedElsewhere);
+		}
+
+	}
+
 	static EngineSettings settings(DurableProperties properties) {
 		DurableWorkerProperties worker = properties.getWorker();
 		String nodeId = (properties.getNodeId() != null) ? properties.getNodeId() : defaultNodeId();
@@ -80,7 +101,7 @@ class DurableEngineConfiguration {
 				properties.getWorker().getTimedActivityThreads(),
 				retention.isEnabled() ? new EngineOptions.Retention(retention.getPeriod(),
 						retention.getInterval(), retention.getBatchSize()) : null,
-				properties.getWorker().getAsyncActivityConcurrency());
+				properties.getEvents().getPollInterval(), properties.getWorker().getAsyncActivityConcurrency());
 	}
 
 	private static String defaultNodeId() {

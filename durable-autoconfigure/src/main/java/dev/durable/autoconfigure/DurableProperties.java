@@ -41,6 +41,8 @@ public class DurableProperties {
 
 	private final Dashboard dashboard = new Dashboard();
 
+	private final Events events = new Events();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -71,6 +73,32 @@ public class DurableProperties {
 
 	public Retention getRetention() {
 		return this.retention;
+	}
+
+	public Events getEvents() {
+		return this.events;
+	}
+
+	/**
+	 * Reading the values workflows publish (WorkflowClient.getEvent).
+	 */
+	public static class Events {
+
+		/**
+		 * How often a getEvent that waits looks for its value. A value published on this node
+		 * wakes it at once, and on PostgreSQL so does one published on another node
+		 * (LISTEN/NOTIFY); the look is the bound when a notification is lost.
+		 */
+		private Duration pollInterval = Duration.ofMillis(500);
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
 	}
 
 	/**

@@ -122,6 +122,22 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 	}
 
 	@Override
+	public boolean publish(ClaimedWorkflow claim, JournalEvent event) {
+		// Not a shared commit: the value's row must commit with its event, and publishing is rare.
+		WriteOutcome outcome = this.access.transactions().execute((status) -> this.access.jdbc((connection) -> {
+			WriteOutcome made = this.access.statements().append(connection, claim, event);
+			if (made.made()) {
+				PublishedTable.upsert(connection, this.access.dialect().platform(), claim.workflowId(), event);
+			}
+			return made;
+		}));
+		if (outcome == null || !outcome.made()) {
+			throw new LeaseLostException(claim.workflowId());
+		}
+		return outcome == WriteOutcome.MADE_CANCEL_REQUESTED;
+	}
+
+	@Override
 	public void finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event, @Nullable String parentId) {
 		if (parentId == null && this.access.canShareCommit()) {
 			if (!this.access.shareCommit(new JournalWrite.Finish(claim, end, event)).made()) {

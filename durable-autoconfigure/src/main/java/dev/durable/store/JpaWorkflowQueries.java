@@ -57,6 +57,18 @@ final class JpaWorkflowQueries implements WorkflowQueries {
 	}
 
 	@Override
+	public Optional<String> published(String id, String key) {
+		return this.access.readOnly()
+			.execute((status) -> this.access.jdbc((connection) -> PublishedTable.value(connection, id, key)));
+	}
+
+	@Override
+	public Map<String, String> published(String id) {
+		return this.access.readOnly()
+			.execute((status) -> this.access.jdbc((connection) -> PublishedTable.values(connection, id)));
+	}
+
+	@Override
 	public List<WorkflowRecord> recent(@Nullable WorkflowStatus status, int limit) {
 		return this.access.readOnly().execute((tx) -> {
 			String where = (status != null) ? " where w.status = :status" : "";

@@ -103,6 +103,11 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
+	public boolean publish(ClaimedWorkflow claim, JournalEvent event) {
+		return this.journal.publish(claim, event);
+	}
+
+	@Override
 	public void finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event, @Nullable String parentId) {
 		this.journal.finish(claim, end, event, parentId);
 	}
@@ -201,6 +206,16 @@ public class JpaWorkflowStore implements WorkflowStore {
 	@Override
 	public List<JournalEvent> journal(String id) {
 		return this.queries.journal(id);
+	}
+
+	@Override
+	public Optional<String> published(String id, String key) {
+		return this.queries.published(id, key);
+	}
+
+	@Override
+	public Map<String, String> published(String id) {
+		return this.queries.published(id);
 	}
 
 	@Override

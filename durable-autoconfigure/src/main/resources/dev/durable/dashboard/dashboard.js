@@ -84,6 +84,18 @@
       $('detail').dataset.status = workflow.status;
       $('detail-title').textContent = workflow.id + ' \u2014 ' + workflow.type + ' \u2014 ' + workflow.status;
       $('detail-error').textContent = workflow.error || '';
+      var published = $('published').tBodies[0];
+      published.textContent = '';
+      Object.keys(workflow.published || {}).forEach(function (key) {
+        var row = document.createElement('tr');
+        row.dataset.eventKey = key;
+        cell(row, key);
+        var value = document.createElement('pre');
+        value.textContent = JSON.stringify(workflow.published[key]);
+        cell(row, '').appendChild(value);
+        published.appendChild(row);
+      });
+      $('published').hidden = published.rows.length === 0;
       var body = $('events').tBodies[0];
       body.textContent = '';
       workflow.events.forEach(function (event) {

@@ -55,3 +55,13 @@ CREATE TABLE IF NOT EXISTS durable_signal (
     CONSTRAINT durable_signal_workflow_fk FOREIGN KEY (workflow_id) REFERENCES durable_workflow (id) ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS durable_signal_pending_idx ON durable_signal (workflow_id, name, id);
+-- The latest value of each key a workflow published (Workflow.setEvent); the journal keeps them all.
+CREATE TABLE IF NOT EXISTS durable_published (
+    workflow_id  VARCHAR(255) NOT NULL,
+    event_key    VARCHAR(255) NOT NULL,
+    event_value  TEXT         NOT NULL,
+    seq          BIGINT       NOT NULL,
+    published_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT durable_published_pk PRIMARY KEY (workflow_id, event_key),
+    CONSTRAINT durable_published_workflow_fk FOREIGN KEY (workflow_id) REFERENCES durable_workflow (id) ON DELETE CASCADE
+);

@@ -304,6 +304,12 @@ class DurableAutoConfigurationTests {
 			public void cancel(String workflowId) {
 			}
 
+			@Override
+			public <T> java.util.Optional<T> getEvent(String workflowId, String key, Class<T> type,
+					java.time.Duration timeout) {
+				return java.util.Optional.empty();
+			}
+
 		};
 
 		@Bean

@@ -3,6 +3,9 @@ package dev.durable.sample;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.durable.sample.order.OrderItem;
+import dev.durable.sample.order.OrderRequest;
+import dev.durable.sample.order.OrderService;
 import dev.durable.sample.order.ReservationRepository;
 import dev.durable.sample.simulated.SimulatedPaymentProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +42,9 @@ abstract class AbstractShopIntegrationTests {
 	@Autowired
 	ReservationRepository reservations;
 
+	@Autowired
+	OrderService orders;
+
 	ShopClient shop;
 
 	@BeforeEach
@@ -55,7 +61,10 @@ abstract class AbstractShopIntegrationTests {
 
 	@Test
 	void anOrderIsChargedPackedShippedDeliveredAndCompletesWhenItsReturnWindowCloses() throws Exception {
-		String orderId = this.shop.placeOrder("ada", 1299, CARD);
+		String placed = this.shop.place("ada", 1299, CARD);
+		assertThat((String) JsonPath.read(placed, "$.payment")).as("the answer waits for the payment, not the order")
+			.isEqualTo("PAID");
+		String orderId = JsonPath.read(placed, "$.orderId");
 		this.shop.awaitStage(orderId, "AWAITING_PACKING");
 		this.shop.post("/orders/" + orderId + "/packed", "{\"packedBy\":\"bob\"}", 202);
 		this.shop.awaitStage(orderId, "SHIPPED");
@@ -72,7 +81,8 @@ abstract class AbstractShopIntegrationTests {
 	@Test
 	void anOrderWaitsOutAPaymentProviderOutageAndIsChargedOnceWhenItIsBack() throws Exception {
 		this.shop.post("/simulated/payments/outage?down=true", "", 200);
-		String orderId = this.shop.placeOrder("grace", 2500, CARD);
+		// Placed without the HTTP answer's wait for the payment, which would outlast these short retries.
+		String orderId = this.orders.place(new OrderRequest("grace", List.of(new OrderItem("apple", 2)), 2500, CARD));
 		this.shop.await("/actuator/workflows/" + orderId, (body) -> failedAttempts(body, "charge") >= 2);
 		assertThat(this.shop.operations("payments", orderId)).isEmpty();
 		this.shop.post("/simulated/payments/outage?down=false", "", 200);
@@ -82,7 +92,9 @@ abstract class AbstractShopIntegrationTests {
 
 	@Test
 	void aDeclinedCardIsNotRetriedAndEndsTheOrderWithItsStockReleased() throws Exception {
-		String orderId = this.shop.placeOrder("eve", 999, SimulatedPaymentProvider.DECLINED_CARD);
+		String placed = this.shop.place("eve", 999, SimulatedPaymentProvider.DECLINED_CARD);
+		assertThat((String) JsonPath.read(placed, "$.payment")).isEqualTo("DECLINED");
+		String orderId = JsonPath.read(placed, "$.orderId");
 		String workflow = this.shop.awaitWorkflowStatus(orderId, "COMPLETED");
 		assertThat((String) JsonPath.read(workflow, "$.result.stage")).isEqualTo("DECLINED");
 		List<Integer> attempts = JsonPath.read(workflow,

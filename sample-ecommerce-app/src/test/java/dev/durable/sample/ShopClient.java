@@ -27,9 +27,16 @@ final class ShopClient {
 	}
 
 	String placeOrder(String customer, long amountCents, String card) throws Exception {
+		return JsonPath.read(place(customer, amountCents, card), "$.orderId");
+	}
+
+	/**
+	 * Place an order and return the shop's whole answer: the order's id and its payment status.
+	 */
+	String place(String customer, long amountCents, String card) throws Exception {
 		String body = "{\"customer\":\"" + customer + "\",\"items\":[{\"sku\":\"apple\",\"quantity\":2}],"
 				+ "\"amountCents\":" + amountCents + ",\"card\":\"" + card + "\"}";
-		return JsonPath.read(post("/orders", body, 202), "$.orderId");
+		return post("/orders", body, 202);
 	}
 
 	String post(String path, String json, int expectedStatus) throws IOException, InterruptedException {

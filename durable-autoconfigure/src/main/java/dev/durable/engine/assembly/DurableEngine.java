@@ -1,16 +1,19 @@
 package dev.durable.engine.assembly;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.durable.WorkflowClient;
 import dev.durable.engine.client.DefaultWorkflowClient;
 import dev.durable.engine.client.DurableAdvisingPostProcessor;
+import dev.durable.engine.client.PublishedEvents;
 import dev.durable.engine.client.WorkflowOutcomes;
 import dev.durable.engine.client.WorkflowRetrier;
 import dev.durable.engine.client.WorkflowStarter;
 import dev.durable.engine.definition.DurableMethods;
 import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.observe.WorkflowEventListener;
 import dev.durable.engine.observe.WorkflowEventListeners;
 import dev.durable.engine.retry.DurableStartupValidator;
 import dev.durable.engine.run.ActivityInvoker;
@@ -64,6 +67,8 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 
 	private final ReplayChecker replayChecker;
 
+	private final PublishedEvents published;
+
 	private final @Nullable WorkflowWorker worker;
 
 	private final @Nullable RetentionSweeper retention;
@@ -78,8 +83,11 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	 */
 	public DurableEngine(EngineParts parts, EngineSettings settings, EngineOptions options) {
 		this.validator = new DurableStartupValidator(parts.methods(), parts.retryPolicies());
+		this.published = new PublishedEvents(parts.store(), parts.codec(), options.eventPollInterval());
+		List<WorkflowEventListener> listeners = new ArrayList<>(parts.listeners());
+		listeners.add(this.published);
 		this.context = new EngineContext(parts.store(), parts.codec(), parts.clock().clock(), settings,
-				new WorkflowEventListeners(parts.listeners()));
+				new WorkflowEventListeners(listeners));
 		this.leases = new LeaseKeeper(parts.store(), this.context.clock(), settings.leaseDuration());
 		this.activities = new ActivityInvoker(parts.retryPolicies(),
 				new ActivityTransactions(parts.transactionManager(), parts.beanFactory()),
@@ -118,7 +126,17 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	 * @return a new client
 	 */
 	public WorkflowClient newClient() {
-		return new DefaultWorkflowClient(this.starter, this.context, this.outcomes, this.leases, this::wakeUp);
+		return new DefaultWorkflowClient(this.starter, this.context, this.outcomes, this.leases, this::wakeUp,
+				this.published);
+	}
+
+	/**
+	 * Tell this node's waiting {@code getEvent} readers of a value published on another node.
+	 * @param workflowId the workflow that published it
+	 * @param key the key it was published under
+	 */
+	public void publishedElsewhere(String workflowId, String key) {
+		this.published.eventPublished(workflowId, key);
 	}
 
 	/**

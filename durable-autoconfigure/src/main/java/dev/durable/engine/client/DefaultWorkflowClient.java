@@ -1,11 +1,15 @@
 package dev.durable.engine.client;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.durable.WorkflowClient;
 import dev.durable.WorkflowHandle;
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.journal.WorkflowCommands;
+import dev.durable.engine.run.AfterCommit;
 import dev.durable.engine.run.EngineContext;
 import dev.durable.engine.run.LeaseKeeper;
 import dev.durable.engine.run.WorkerDispatch;
@@ -27,6 +31,8 @@ public class DefaultWorkflowClient implements WorkflowClient {
 
 	private final WorkerDispatch dispatch;
 
+	private final PublishedEvents published;
+
 	/**
 	 * Create the client.
 	 * @param starter creates workflows
@@ -34,14 +40,16 @@ public class DefaultWorkflowClient implements WorkflowClient {
 	 * @param outcomes waits for results
 	 * @param leases the workflows running on this node, told of cancellations at once
 	 * @param dispatch wakes the workers when a signal or cancellation makes a workflow due
+	 * @param published reads the values workflows publish, waiting for them
 	 */
 	public DefaultWorkflowClient(WorkflowStarter starter, EngineContext engine, WorkflowOutcomes outcomes,
-			LeaseKeeper leases, WorkerDispatch dispatch) {
+			LeaseKeeper leases, WorkerDispatch dispatch, PublishedEvents published) {
 		this.starter = starter;
 		this.engine = engine;
 		this.outcomes = outcomes;
 		this.leases = leases;
 		this.dispatch = dispatch;
+		this.published = published;
 	}
 
 	@Override
@@ -104,6 +112,15 @@ public class DefaultWorkflowClient implements WorkflowClient {
 					this.dispatch.wakeUp();
 				});
 		}
+	}
+
+	@Override
+	public <T> Optional<T> getEvent(String workflowId, String key, Class<T> type, Duration timeout) {
+		Objects.requireNonNull(workflowId, "workflowId");
+		Objects.requireNonNull(key, "key");
+		Objects.requireNonNull(type, "type");
+		Objects.requireNonNull(timeout, "timeout");
+		return this.published.get(workflowId, key, type, timeout);
 	}
 
 	private <R> WorkflowHandle<R> handleOf(String workflowId) {

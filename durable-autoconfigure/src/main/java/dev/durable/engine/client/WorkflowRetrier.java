@@ -4,6 +4,7 @@ import dev.durable.WorkflowNotFoundException;
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.journal.WorkflowCommands;
 import dev.durable.engine.journal.WorkflowStore;
+import dev.durable.engine.run.AfterCommit;
 import dev.durable.engine.run.EngineContext;
 import dev.durable.engine.run.WorkerDispatch;
 

@@ -15,6 +15,7 @@ import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.LoadedWorkflow;
 import dev.durable.engine.journal.NewWorkflow;
 import dev.durable.engine.journal.WorkflowRecord;
+import dev.durable.engine.run.AfterCommit;
 import dev.durable.engine.run.EngineContext;
 import dev.durable.engine.run.WorkerDispatch;
 import dev.durable.engine.run.WorkflowRunner;

@@ -51,6 +51,12 @@ public enum EventKind {
 	/** The child workflow failed or was cancelled; error holds why. */
 	CHILD_FAILED(true),
 
+	/**
+	 * A value published with {@code Workflow.setEvent}: name holds the key, output the value. The
+	 * latest value of each key is also kept where readers find it ({@code WorkflowClient.getEvent}).
+	 */
+	EVENT_PUBLISHED(true),
+
 	/** A cancellation request reached the workflow at this step as {@code WorkflowCancelledException}. */
 	CANCELLATION_DELIVERED(true),
 

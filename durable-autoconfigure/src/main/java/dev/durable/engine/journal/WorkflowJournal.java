@@ -41,6 +41,16 @@ public interface WorkflowJournal {
 	boolean append(ClaimedWorkflow claim, JournalEvent event);
 
 	/**
+	 * Append a claimed workflow's {@code EVENT_PUBLISHED} event and make its value the latest of
+	 * its key (the event's name), in one transaction: either both are written or neither is.
+	 * @param claim the claim
+	 * @param event the event, its output the value's JSON
+	 * @return whether cancellation of the workflow has been requested
+	 * @throws LeaseLostException if the claim was replaced
+	 */
+	boolean publish(ClaimedWorkflow claim, JournalEvent event);
+
+	/**
 	 * End a claimed workflow: write its final event, status, result or error, and drop the claim.
 	 * @param claim the claim
 	 * @param end how it ended

@@ -36,6 +36,21 @@ public interface WorkflowQueries {
 	List<JournalEvent> journal(String id);
 
 	/**
+	 * Read the latest value a workflow published under a key, with one lookup by its key.
+	 * @param id the workflow id
+	 * @param key the key
+	 * @return the value's JSON, or empty if the key is not set (or the workflow unknown)
+	 */
+	Optional<String> published(String id, String key);
+
+	/**
+	 * Read the latest value of every key a workflow published.
+	 * @param id the workflow id
+	 * @return the values' JSON by key, in key order; empty if none
+	 */
+	Map<String, String> published(String id);
+
+	/**
 	 * List workflows, newest first.
 	 * @param status only workflows with this status, or null for all
 	 * @param limit the most to return

@@ -58,4 +58,13 @@ public interface WorkflowEventListener {
 	default void workflowClaimed(String workflowId, Duration lag) {
 	}
 
+	/**
+	 * A workflow published a value under a key ({@code Workflow.setEvent}) on this node; called
+	 * once the value is committed, never on replay.
+	 * @param workflowId the workflow id
+	 * @param key the key
+	 */
+	default void eventPublished(String workflowId, String key) {
+	}
+
 }

@@ -55,6 +55,11 @@ public final class WorkflowEventListeners implements WorkflowEventListener {
 		each((listener) -> listener.workflowClaimed(workflowId, lag));
 	}
 
+	@Override
+	public void eventPublished(String workflowId, String key) {
+		each((listener) -> listener.eventPublished(workflowId, key));
+	}
+
 	private void each(Consumer<WorkflowEventListener> event) {
 		for (WorkflowEventListener listener : this.listeners) {
 			try {

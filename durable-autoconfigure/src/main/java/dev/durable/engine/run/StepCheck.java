@@ -58,6 +58,8 @@ final class StepCheck {
 			case SIGNAL_REJECTED:
 			case SIGNAL_TIMED_OUT:
 				return "Workflow.awaitSignal(\"" + name + "\")";
+			case EVENT_PUBLISHED:
+				return "Workflow.setEvent(\"" + name + "\")";
 			case CHILD_STARTED:
 			case CHILD_COMPLETED:
 			case CHILD_FAILED:

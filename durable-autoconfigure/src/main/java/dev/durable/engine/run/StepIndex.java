@@ -63,14 +63,6 @@ final class StepIndex {
 		return this.nextSeq++;
 	}
 
-	/**
-	 * Index an event just written at {@link #nextSeq()}, and move past it.
-	 */
-	synchronized void appended(JournalEvent event) {
-		this.nextSeq++;
-		add(event);
-	}
-
 	synchronized void add(JournalEvent event) {
 		int step = event.step();
 		while (this.byStep.size() <= step) {

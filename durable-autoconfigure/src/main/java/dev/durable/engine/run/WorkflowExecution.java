@@ -154,6 +154,15 @@ public class WorkflowExecution {
 		return (steps != null) ? steps.capture() : null;
 	}
 
+	/**
+	 * Publish a value under a key; see {@link Workflow#setEvent(String, Object)}.
+	 * @param key the key
+	 * @param value the value
+	 */
+	public void setEvent(String key, Object value) {
+		EventPublishing.publish(this, key, value);
+	}
+
 	int nextStep() {
 		throwIfPoisoned();
 		if (this.futures != null) {

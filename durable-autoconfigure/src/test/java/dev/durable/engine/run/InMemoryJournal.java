@@ -52,6 +52,8 @@ class InMemoryJournal implements WorkflowStore {
 
 	private final List<Signal> signals = new ArrayList<>();
 
+	private final Map<String, TreeMap<String, String>> published = new LinkedHashMap<>();
+
 	/**
 	 * Create an empty journal.
 	 * @param clock the clock of the writes that take no time from the engine (suspend, release)
@@ -82,6 +84,13 @@ class InMemoryJournal implements WorkflowStore {
 		Row row = fenced(claim);
 		insert(row.id(), event);
 		return row.cancelRequested;
+	}
+
+	@Override
+	public synchronized boolean publish(ClaimedWorkflow claim, JournalEvent event) {
+		boolean cancelRequested = append(claim, event);
+		this.published.computeIfAbsent(claim.workflowId(), (id) -> new TreeMap<>()).put(event.name(), event.output());
+		return cancelRequested;
 	}
 
 	@Override
@@ -271,6 +280,16 @@ class InMemoryJournal implements WorkflowStore {
 	@Override
 	public synchronized List<JournalEvent> journal(String id) {
 		return List.copyOf(this.events.getOrDefault(id, new TreeMap<>()).values());
+	}
+
+	@Override
+	public synchronized Optional<String> published(String id, String key) {
+		return Optional.ofNullable(this.published.getOrDefault(id, new TreeMap<>()).get(key));
+	}
+
+	@Override
+	public synchronized Map<String, String> published(String id) {
+		return Map.copyOf(this.published.getOrDefault(id, new TreeMap<>()));
 	}
 
 	@Override

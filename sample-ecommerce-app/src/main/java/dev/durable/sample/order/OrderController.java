@@ -1,5 +1,6 @@
 package dev.durable.sample.order;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class OrderController {
 
+	/** How long placing an order waits for the payment's outcome before it answers without it. */
+	private static final Duration PAYMENT_WAIT = Duration.ofSeconds(3);
+
 	private final OrderService service;
 
 	private final ShopOrderRepository orders;
@@ -35,9 +39,18 @@ public class OrderController {
 		this.workflows = workflows;
 	}
 
+	/**
+	 * Place an order and answer as soon as its workflow has published the payment's outcome
+	 * ({@code "payment"}: {@code PAID}, {@code DECLINED} or {@code FAILED}), or with
+	 * {@code PENDING} if it takes longer than {@link #PAYMENT_WAIT} (the provider is retried).
+	 */
 	@PostMapping("/orders")
 	ResponseEntity<Map<String, String>> place(@RequestBody OrderRequest order) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("orderId", this.service.place(order)));
+		String orderId = this.service.place(order);
+		String payment = this.workflows.getEvent(orderId, "payment", PaymentStatus.class, PAYMENT_WAIT)
+			.map(PaymentStatus::name)
+			.orElse("PENDING");
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("orderId", orderId, "payment", payment));
 	}
 
 	@GetMapping("/orders/{orderId}")

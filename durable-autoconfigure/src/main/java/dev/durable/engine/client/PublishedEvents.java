@@ -1,0 +1,166 @@
+package dev.durable.engine.client;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.durable.WorkflowNotFoundException;
+import dev.durable.engine.journal.WorkflowQueries;
+import dev.durable.engine.observe.WorkflowEventListener;
+import dev.durable.engine.run.JsonCodec;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * Reads the values workflows publish ({@code WorkflowClient.getEvent}) and wakes the readers that
+ * wait for one. A value published on this node wakes its readers from the commit of its step (this
+ * is a {@link WorkflowEventListener}); a value published on another node is seen by the waiting
+ * reader's next look, one indexed read every poll interval, never a tight loop.
+ *
+ * <p>Each read registers a waiter of its own before it looks, so that a value committed between
+ * the look and the wait still wakes it, and closes it however the read ends.
+ */
+public class PublishedEvents implements WorkflowEventListener {
+
+	private final WorkflowQueries store;
+
+	private final JsonCodec codec;
+
+	private final Duration pollInterval;
+
+	private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the reader.
+	 * @param store where published values are read
+	 * @param codec reads values as the requested type
+	 * @param pollInterval how often a waiting reader looks for a value published on another node
+	 */
+	public PublishedEvents(WorkflowQueries store, JsonCodec codec, Duration pollInterval) {
+		this.store = store;
+		this.codec = codec;
+		this.pollInterval = (pollInterval.isNegative() || pollInterval.isZero()) ? Duration.ofMillis(1) : pollInterval;
+	}
+
+	/**
+	 * Read a published value, waiting for it up to the timeout; see
+	 * {@code WorkflowClient.getEvent}.
+	 * @param <T> the value type
+	 * @param workflowId the workflow id
+	 * @param key the key
+	 * @param type the value type
+	 * @param timeout the longest wait
+	 * @return the value, or empty if the key was not set in time
+	 * @throws WorkflowNotFoundException if no workflow has that id
+	 */
+	public <T> Optional<T> get(String workflowId, String key, Class<T> type, Duration timeout) {
+		long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+		boolean known = false;
+		try (Waiter waiter = register(workflowId, key)) {
+			while (true) {
+				Optional<String> json = this.store.published(workflowId, key);
+				if (json.isPresent()) {
+					return Optional.of(read(workflowId, key, type, json.get()));
+				}
+				if (!known) {
+					if (this.store.status(workflowId).isEmpty()) {
+						throw WorkflowOutcomes.notFound(workflowId);
+					}
+					known = true;
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return Optional.empty();
+				}
+				waiter.await(Math.min(left, this.pollInterval.toNanos()));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public void eventPublished(String workflowId, String key) {
+		Set<Waiter> waiting = this.waiters.get(id(workflowId, key));
+		if (waiting != null) {
+			waiting.forEach(Waiter::wake);
+		}
+	}
+
+	/**
+	 * Count the waiting readers of a key, for tests that check none is left behind.
+	 * @param workflowId the workflow id
+	 * @param key the key
+	 * @return how many
+	 */
+	int waiting(String workflowId, String key) {
+		Set<Waiter> waiting = this.waiters.get(id(workflowId, key));
+		return (waiting != null) ? waiting.size() : 0;
+	}
+
+	private <T> T read(String workflowId, String key, Class<T> type, String json) {
+		Object value = this.codec.readResult("event '" + key + "' of workflow '" + workflowId + "'", type, json);
+		@SuppressWarnings("unchecked")
+		T typed = (T) ClassUtils.resolvePrimitiveIfNecessary(type).cast(value);
+		return typed;
+	}
+
+	private Waiter register(String workflowId, String key) {
+		Waiter waiter = new Waiter(id(workflowId, key));
+		this.waiters.compute(waiter.id, (id, waiting) -> {
+			Set<Waiter> set = (waiting != null) ? waiting : ConcurrentHashMap.newKeySet();
+			set.add(waiter);
+			return set;
+		});
+		return waiter;
+	}
+
+	private static String id(String workflowId, String key) {
+		// Workflow ids may hold any character but NUL, which the databases' text refuses.
+		return workflowId + '\u0000' + key;
+	}
+
+	/**
+	 * One reader's wait for one key.
+	 */
+	private final class Waiter implements AutoCloseable {
+
+		private final String id;
+
+		private boolean woken;
+
+		private Waiter(String id) {
+			this.id = id;
+		}
+
+		private synchronized void wake() {
+			this.woken = true;
+			notifyAll();
+		}
+
+		synchronized void await(long nanos) throws InterruptedException {
+			long deadline = System.nanoTime() + nanos;
+			long left = nanos;
+			while (!this.woken && left > 0) {
+				TimeUnit.NANOSECONDS.timedWait(this, left);
+				left = deadline - System.nanoTime();
+			}
+			this.woken = false;
+		}
+
+		@Override
+		public void close() {
+			PublishedEvents.this.waiters.computeIfPresent(this.id, (id, waiting) -> {
+				waiting.remove(this);
+				return waiting.isEmpty() ? null : waiting;
+			});
+		}
+
+	}
+
+}

@@ -1,0 +1,8 @@
+package dev.durable;
+
+/**
+ * Published values on embedded H2.
+ */
+class H2WorkflowEventsIntegrationTests extends AbstractWorkflowEventsIntegrationTests {
+
+}
