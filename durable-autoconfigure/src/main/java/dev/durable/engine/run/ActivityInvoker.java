@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.durable.ActivityFailedException;
 import dev.durable.engine.definition.ActivityDefinition;
@@ -297,24 +296,6 @@ public class ActivityInvoker implements AutoCloseable {
 
 		ResultNotSerializableException(String message, Throwable cause) {
 			super(message, cause);
-		}
-
-	}
-
-	/**
-	 * Decides, once, whether a timed attempt completed or timed out, so that its completion and
-	 * its timeout are never both journaled.
-	 */
-	private static final class AttemptGate {
-
-		private final AtomicInteger state = new AtomicInteger();
-
-		boolean complete() {
-			return this.state.compareAndSet(0, 1);
-		}
-
-		boolean timeOut() {
-			return this.state.compareAndSet(0, 2);
 		}
 
 	}

@@ -51,11 +51,7 @@ public class WorkflowExecution {
 
 	private @Nullable FutureSteps futures;
 
-	private final Object writes = new Object();
-
-	private int writing;
-
-	private boolean writesClosed;
+	private final RunWrites writes = new RunWrites();
 
 	WorkflowExecution(EngineContext engine, WorkflowRecord workflow, ClaimedWorkflow claim, List<JournalEvent> journal) {
 		this.engine = engine;
@@ -243,30 +239,19 @@ public class WorkflowExecution {
 	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
 			@Nullable String errorType, @Nullable String error, Instant now) {
 		ensureLive();
+		// Activity futures record from the pool's threads: positions are taken one at a time.
+		long seq = this.writes.open(this.journal, workflowId(), step);
 		JournalEvent event;
-		// Activity futures record from the pool's threads: positions are taken one at a time, and
-		// none once the run has ended (its late results are not recorded).
-		synchronized (this.writes) {
-			if (this.writesClosed) {
-				throw new RunAbandonedError(new IllegalStateException("The run of workflow '" + workflowId()
-						+ "' has ended; a late outcome of step " + step + " is not recorded"));
-			}
-			event = new JournalEvent(this.journal.takeSeq(), step, kind, name, attempt, input, output, errorType, error,
-					now);
-			this.writing++;
-		}
 		boolean cancelNow;
 		try {
+			event = new JournalEvent(seq, step, kind, name, attempt, input, output, errorType, error, now);
 			cancelNow = this.engine.store().append(this.claim, event);
 		}
 		catch (RuntimeException ex) {
 			throw new RunAbandonedError(ex);
 		}
 		finally {
-			synchronized (this.writes) {
-				this.writing--;
-				this.writes.notifyAll();
-			}
+			this.writes.done();
 		}
 		this.journal.add(event);
 		if (cancelNow) {
@@ -280,24 +265,11 @@ public class WorkflowExecution {
 	 * run ends, or gives up its claim, without their outcomes.
 	 */
 	void closeWrites() {
-		synchronized (this.writes) {
-			this.writesClosed = true;
-			while (this.writing > 0) {
-				try {
-					this.writes.wait();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
+		this.writes.close();
 	}
 
 	boolean writesClosed() {
-		synchronized (this.writes) {
-			return this.writesClosed;
-		}
+		return this.writes.isClosed();
 	}
 
 	/**
