@@ -128,6 +128,56 @@ class FutureStepsUnitTests {
 		}
 	}
 
+	@Test
+	void aFutureInItsRetryBackoffHoldsNoThreadOfThePool() {
+		RetryPolicy hourly = RetryPolicy.exponential("hourly", 3, Duration.ofHours(1), 2.0, Duration.ofHours(4));
+		try (EngineHarness single = new EngineHarness(this.journal, this.clock, hourly, 1)) {
+			single.register(new BackoffWorkflow(single.register(new Flaky()), single.register(this.greeter)));
+			single.start("backoff-1", "backoff");
+			single.runDue();
+			assertThat(single.workflow("backoff-1").status()).isEqualTo(WorkflowStatus.WAITING);
+			assertThat(single.events("backoff-1")).extracting(JournalEvent::kind, JournalEvent::step)
+				.as("the greeting ran on the pool's only thread while the flaky call waits for its next attempt")
+				.contains(tuple(EventKind.ACTIVITY_ATTEMPT_FAILED, 1), tuple(EventKind.ACTIVITY_COMPLETED, 2));
+		}
+	}
+
+	/** Fails its first attempt. */
+	static class Flaky {
+
+		final AtomicInteger attempts = new AtomicInteger();
+
+		@Activity
+		public String call() {
+			if (this.attempts.incrementAndGet() == 1) {
+				throw new IllegalStateException("not yet");
+			}
+			return "at last";
+		}
+
+	}
+
+	/** A flaky call and a greeting at once. */
+	@DurableWorkflow(name = "backoff")
+	static class BackoffWorkflow {
+
+		private final Flaky flaky;
+
+		private final Greeter greeter;
+
+		BackoffWorkflow(Flaky flaky, Greeter greeter) {
+			this.flaky = flaky;
+			this.greeter = greeter;
+		}
+
+		public String run() {
+			DurableFuture<String> flakyCall = Workflow.async(this.flaky::call);
+			DurableFuture<String> greeting = Workflow.async(() -> this.greeter.greet("ada"));
+			return greeting.get() + " " + flakyCall.get();
+		}
+
+	}
+
 	/** Greets, counting its calls. */
 	static class Greeter {
 
