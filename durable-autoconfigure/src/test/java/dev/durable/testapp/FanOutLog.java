@@ -1,5 +1,8 @@
 package dev.durable.testapp;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Activity
 public class FanOutLog {
+
+	/** While this file exists in the working directory, the first process's activities wait. */
+	public static final Path HOLD = Path.of("fan-out-hold");
 
 	private final JdbcTemplate jdbc;
 
@@ -36,7 +42,17 @@ public class FanOutLog {
 		this.jdbc.update("insert into fan_out_run (workflow_id, idx, generation, run_key) values (?, ?, ?, ?)",
 				workflowId, index, this.generation, ActivityContext.idempotencyKey());
 		try {
-			Thread.sleep(millis);
+			if (!Files.exists(HOLD)) {
+				Thread.sleep(millis);
+			}
+			else if (this.generation == 1) {
+				// The fencing test holds the first process's activities until it has paused and resumed
+				// it; the node that takes over runs them at once.
+				long until = System.nanoTime() + Duration.ofMillis(millis).toNanos();
+				while (Files.exists(HOLD) && System.nanoTime() < until) {
+					Thread.sleep(20);
+				}
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

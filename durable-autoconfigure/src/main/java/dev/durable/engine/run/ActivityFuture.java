@@ -8,6 +8,8 @@ import dev.durable.engine.definition.ActivityDefinition;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import org.aopalliance.intercept.MethodInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param <R> the activity's result type
  */
 final class ActivityFuture<R> extends StepFuture<R> {
+
+	private static final Log logger = LogFactory.getLog(ActivityFuture.class);
 
 	private final int step;
 
@@ -117,6 +121,9 @@ final class ActivityFuture<R> extends StepFuture<R> {
 	 * runs the activity again.
 	 */
 	void abandon(Throwable why) {
+		logger.info("The outcome of activity '" + this.activity.name() + "' at step " + this.step + " of workflow '"
+				+ execution().workflowId() + "' is not recorded (" + why.getMessage() + "); the workflow's next run "
+				+ "runs it again");
 		this.abandoned = why;
 		futures().changed();
 	}

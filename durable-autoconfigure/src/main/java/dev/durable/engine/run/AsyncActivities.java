@@ -83,6 +83,12 @@ public final class AsyncActivities implements AutoCloseable {
 				future.complete(outcome.result());
 				return;
 			}
+			if (this.pool.isShutdown()) {
+				// Interrupted because the application stops: no failed attempt of the activity.
+				future.abandon(new IllegalStateException("The application stopped during activity '"
+						+ future.activity().name() + "' of workflow '" + execution.workflowId() + "'"));
+				return;
+			}
 			failed(future, attempt, failure);
 		}
 		catch (RunAbandonedError | LeaseLostException ex) {
