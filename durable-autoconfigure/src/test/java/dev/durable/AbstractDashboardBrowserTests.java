@@ -15,6 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A browser ({@link HeadlessChromium}) on the dashboard of the test application, started for each
  * test; subclasses name the application's set-up with {@code @SpringBootTest}.
@@ -45,9 +47,21 @@ abstract class AbstractDashboardBrowserTests {
 		this.wait = this.chromium.waiting();
 	}
 
+	/**
+	 * Close the browser, after checking that the test application's strict Content-Security-Policy
+	 * refused nothing the console tried (the page records each refusal it hears of).
+	 */
 	@AfterEach
 	void stopBrowser() {
-		if (this.chromium != null) {
+		if (this.chromium == null) {
+			return;
+		}
+		try {
+			assertThat(this.browser.executeScript("return window.durableCspViolations || [];")).asList()
+				.as("Content-Security-Policy violations")
+				.isEmpty();
+		}
+		finally {
 			this.chromium.close();
 		}
 	}

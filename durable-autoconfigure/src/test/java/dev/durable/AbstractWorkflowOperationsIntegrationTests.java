@@ -289,10 +289,15 @@ abstract class AbstractWorkflowOperationsIntegrationTests {
 	void theDashboardPageIsServedUnderDurable() throws Exception {
 		HttpResponse<String> page = get("/durable/");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("<title>Durable workflows</title>").contains("dashboard.js");
-		HttpResponse<String> script = get("/durable/dashboard.js");
-		assertThat(script.statusCode()).isEqualTo(200);
-		assertThat(script.body()).contains("/actuator/workflows").contains("textContent");
+		assertThat(page.body()).contains("<title>Durable workflows</title>").contains("app.js").contains("console.css");
+		// No inline script or style, so that a strict Content-Security-Policy works.
+		assertThat(page.body()).doesNotContain("<style").doesNotContain(" style=").doesNotContainPattern("<script>");
+		for (String file : List.of("api.js", "format.js", "overview.js", "list.js", "timeline.js", "workflow.js", "app.js",
+				"console.css")) {
+			assertThat(get("/durable/" + file).statusCode()).as(file).isEqualTo(200);
+		}
+		assertThat(get("/durable/api.js").body()).contains("/actuator/workflows");
+		assertThat(get("/durable/format.js").body()).contains("textContent").doesNotContain("innerHTML");
 	}
 
 

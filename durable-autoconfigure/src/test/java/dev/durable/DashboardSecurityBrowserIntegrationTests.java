@@ -9,7 +9,6 @@ import dev.durable.testapp.EscalationWorkflow;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,11 +58,13 @@ class DashboardSecurityBrowserIntegrationTests extends AbstractDashboardBrowserT
 
 		open(cancelled + "/1", "WAITING");
 		this.browser.findElement(By.id("cancel")).click();
+		confirm();
 		awaitMessage("Cancellation requested for workflow " + cancelled + "/1");
 		WorkflowAwaits.status(this.queries, cancelled + "/1", WorkflowStatus.CANCELLED, AWAIT);
 
 		open(failed + "/2", "FAILED");
 		this.browser.findElement(By.id("retry")).click();
+		confirm();
 		awaitMessage("Retrying workflow " + failed + "/2");
 	}
 
@@ -92,22 +93,20 @@ class DashboardSecurityBrowserIntegrationTests extends AbstractDashboardBrowserT
 			.until((driver) -> "Durable workflows".equals(driver.getTitle()));
 	}
 
+	/** Opens the workflow's page by its link, as an operator sent one would. */
 	private void open(String id, String status) throws InterruptedException {
 		WorkflowAwaits.status(this.queries, id, WorkflowStatus.valueOf(status), AWAIT);
-		WebElement idFilter = this.browser.findElement(By.name("type"));
-		idFilter.clear();
-		idFilter.sendKeys(this.queries.find(id).orElseThrow().type());
-		By row = By.cssSelector("#workflows tr.workflow[data-workflow-id='" + id + "']");
-		this.wait.withMessage(() -> "workflow " + id + " listed as " + status).until((driver) -> {
-			driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
-			return driver.findElements(row)
-				.stream()
-				.anyMatch((element) -> status.equals(element.getDomAttribute("data-status")));
-		});
-		clickWhenSettled(row);
+		this.browser.get("http://localhost:" + this.port + "/durable/#/workflows/" + id);
 		this.wait.withMessage(() -> "the page of " + id + " with its actions")
 			.until((driver) -> id.equals(driver.findElement(By.id("detail")).getDomAttribute("data-workflow-id"))
+					&& status.equals(driver.findElement(By.id("detail")).getDomAttribute("data-status"))
 					&& driver.findElement(By.id("actions")).isDisplayed());
+	}
+
+	private void confirm() {
+		this.wait.withMessage(() -> "the confirmation dialog")
+			.until((driver) -> driver.findElement(By.id("confirm-ok")).isDisplayed());
+		this.browser.findElement(By.id("confirm-ok")).click();
 	}
 
 	private void awaitMessage(String expected) {

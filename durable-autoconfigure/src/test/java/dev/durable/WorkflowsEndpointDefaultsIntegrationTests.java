@@ -98,6 +98,21 @@ class WorkflowsEndpointDefaultsIntegrationTests {
 		assertThat(body).contains("\"published\":{\"stage\":\"******\"}").doesNotContain("SHIPPED");
 	}
 
+	@Test
+	void theOverviewAndTheEndOfEachWaitAreShownWhileValuesAreHidden() throws Exception {
+		String id = "defaults-wait-" + UUID.randomUUID();
+		WorkflowHandle<String> handle = this.client.start(id, () -> this.approvals.approveWithin(id, 600_000));
+		WorkflowAwaits.status(handle, WorkflowStatus.WAITING, AWAIT);
+		String detail = get("/actuator/workflows/" + id).body();
+		assertThat(detail).containsPattern("\"type\":\"SIGNAL_WAIT_STARTED\"[^}]*\"output\":\"\\*{6}\"[^}]*\"until\":\"20")
+			.contains("\"parentId\":null")
+			.containsPattern("\"dueAt\":\"20");
+		HttpResponse<String> overview = get("/actuator/workflows?view=overview");
+		assertThat(overview.statusCode()).isEqualTo(200);
+		assertThat(overview.body()).contains("\"byStatus\":{").contains("\"ApprovalWorkflow.approveWithin\"");
+		this.client.cancel(id);
+	}
+
 	private HttpResponse<String> get(String path) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path)).build());
 	}

@@ -1,12 +1,16 @@
 package dev.durable.actuate;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.durable.WorkflowStatus;
+import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +30,9 @@ public final class WorkflowViews {
 	/**
 	 * The list response.
 	 * @param workflows the workflows, newest first
+	 * @param next the cursor of the next page (pass it as {@code cursor}), or null on the last page
 	 */
-	public record WorkflowList(List<WorkflowSummary> workflows) {
+	public record WorkflowList(List<WorkflowSummary> workflows, @Nullable String next) {
 	}
 
 	/**
@@ -62,16 +67,22 @@ public final class WorkflowViews {
 	 * @param published the latest value of each key the workflow published ({@code Workflow.setEvent}),
 	 * as a JSON object, values shown or hidden like the input and result
 	 * @param events the journal in order
+	 * @param parentId the workflow that started this one as a child, if any
+	 * @param dueAt when a worker is to take it up next (start, wake-up, next attempt, or the end of
+	 * a running workflow's lease); null once ended
+	 * @param cancelRequested whether its cancellation was requested
 	 */
 	public record WorkflowDetail(String id, String type, WorkflowStatus status, @JsonRawValue String input,
 			@JsonRawValue @Nullable String result, @Nullable String error, @Nullable String owner, Instant createdAt,
-			Instant updatedAt, @JsonRawValue String published, List<EventDescriptor> events) {
+			Instant updatedAt, @JsonRawValue String published, List<EventDescriptor> events, @Nullable String parentId,
+			@Nullable Instant dueAt, boolean cancelRequested) {
 
 		static WorkflowDetail of(WorkflowRecord workflow, Map<String, String> published, List<EventDescriptor> events,
 				boolean shown) {
 			return new WorkflowDetail(workflow.id(), workflow.type(), workflow.status(), json(workflow.input(), shown),
 					json(workflow.result(), shown), formatError(workflow.errorType(), workflow.error(), shown),
-					workflow.owner(), workflow.createdAt(), workflow.updatedAt(), published(published, shown), events);
+					workflow.owner(), workflow.createdAt(), workflow.updatedAt(), published(published, shown), events,
+					workflow.parentId(), workflow.dueAt(), workflow.cancelRequested());
 		}
 
 		private static String published(Map<String, String> values, boolean shown) {
@@ -94,14 +105,33 @@ public final class WorkflowViews {
 	 * @param output the result as JSON, if any
 	 * @param error the error ({@code type: message}), if any
 	 * @param timestamp when it was recorded
+	 * @param until when the wait this event began ends: a timer's firing, a signal wait's deadline,
+	 * the next attempt after a failed one; shown whatever {@code show-values} says, since the engine
+	 * and not the application chose it
 	 */
 	public record EventDescriptor(long seq, int step, String type, String name, int attempt, @JsonRawValue @Nullable String input,
-			@JsonRawValue @Nullable String output, @Nullable String error, Instant timestamp) {
+			@JsonRawValue @Nullable String output, @Nullable String error, Instant timestamp, @Nullable Instant until) {
+
+		private static final Set<EventKind> WAITS = EnumSet.of(EventKind.TIMER_STARTED,
+				EventKind.SIGNAL_WAIT_STARTED, EventKind.ACTIVITY_ATTEMPT_FAILED);
 
 		static EventDescriptor of(JournalEvent event, boolean shown) {
 			return new EventDescriptor(event.seq(), event.step(), event.kind().name(), event.name(), event.attempt(),
 					json(event.input(), shown), json(event.output(), shown),
-					formatError(event.errorType(), event.error(), shown), event.timestamp());
+					formatError(event.errorType(), event.error(), shown), event.timestamp(), until(event));
+		}
+
+		private static @Nullable Instant until(JournalEvent event) {
+			String output = event.output();
+			if (!WAITS.contains(event.kind()) || output == null || output.length() < 2 || output.charAt(0) != '"') {
+				return null;
+			}
+			try {
+				return Instant.parse(output.substring(1, output.length() - 1));
+			}
+			catch (DateTimeParseException ex) {
+				return null;
+			}
 		}
 
 	}

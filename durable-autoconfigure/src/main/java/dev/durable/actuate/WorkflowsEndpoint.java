@@ -1,7 +1,10 @@
 package dev.durable.actuate;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +15,7 @@ import dev.durable.WorkflowClient;
 import dev.durable.WorkflowNotFoundException;
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.client.WorkflowRetrier;
+import dev.durable.engine.journal.WorkflowCursor;
 import dev.durable.engine.journal.WorkflowFilter;
 import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.engine.journal.WorkflowRecord;
@@ -57,6 +61,10 @@ public class WorkflowsEndpoint {
 
 	private static final int STATUS_CONFLICT = 409;
 
+	private static final int THROUGHPUT_MINUTES = 60;
+
+	private static final int OVERDUE_LISTED = 20;
+
 	private static final JsonMapper PAYLOAD_READER = JsonMapper.builder().build();
 
 	private final WorkflowQueries queries;
@@ -69,8 +77,12 @@ public class WorkflowsEndpoint {
 
 	private final Set<String> roles;
 
+	private final Duration overdueAfter;
+
+	private final Clock clock;
+
 	/**
-	 * Create the endpoint.
+	 * Create the endpoint, counting workflows overdue 5 minutes past due, by the system clock.
 	 * @param queries read access to workflows and journals
 	 * @param client signals and cancels workflows
 	 * @param retrier retries failed workflows
@@ -80,25 +92,75 @@ public class WorkflowsEndpoint {
 	 */
 	public WorkflowsEndpoint(WorkflowQueries queries, WorkflowClient client, WorkflowRetrier retrier, Show showValues,
 			Set<String> roles) {
+		this(queries, client, retrier, showValues, roles, Duration.ofMinutes(5), Clock.systemUTC());
+	}
+
+	/**
+	 * Create the endpoint.
+	 * @param queries read access to workflows and journals
+	 * @param client signals and cancels workflows
+	 * @param retrier retries failed workflows
+	 * @param showValues when values are shown
+	 * @param roles the roles that may see values under {@link Show#WHEN_AUTHORIZED} (any
+	 * authenticated user if empty)
+	 * @param overdueAfter how long past due a workflow that no worker took up counts as overdue
+	 * @param clock the clock the overview reads the time by
+	 */
+	public WorkflowsEndpoint(WorkflowQueries queries, WorkflowClient client, WorkflowRetrier retrier, Show showValues,
+			Set<String> roles, Duration overdueAfter, Clock clock) {
 		this.queries = queries;
 		this.client = client;
 		this.retrier = retrier;
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
+		this.overdueAfter = overdueAfter;
+		this.clock = clock;
 	}
 
 	/**
-	 * List workflows, newest first.
+	 * List workflows, newest first, a page at a time; or, with {@code view=overview}, the
+	 * {@linkplain WorkflowOverview overview} of all workflows.
 	 * @param status only workflows with this status (case-insensitive), or all
 	 * @param type only workflows of this type, or all
 	 * @param createdAfter only workflows created at or after this ISO-8601 instant
 	 * @param createdBefore only workflows created before this ISO-8601 instant
 	 * @param limit the most to list, 100 by default, at most 10,000
-	 * @return the workflows
+	 * @param idPrefix only workflows whose id starts with this text
+	 * @param cursor the {@code next} of the previous page, to list the page after it
+	 * @param view {@code overview} for the overview instead of a list
+	 * @return the workflows ({@link WorkflowViews.WorkflowList}) or the overview
 	 */
 	@ReadOperation
-	public WorkflowViews.WorkflowList workflows(@Nullable String status, @Nullable String type,
-			@Nullable String createdAfter, @Nullable String createdBefore, @Nullable Integer limit) {
+	public Object workflows(@Nullable String status, @Nullable String type, @Nullable String createdAfter,
+			@Nullable String createdBefore, @Nullable Integer limit, @Nullable String idPrefix,
+			@Nullable String cursor, @Nullable String view) {
+		if (view != null && !view.isBlank()) {
+			if (!"overview".equalsIgnoreCase(view.trim())) {
+				throw new InvalidEndpointRequestException("Unknown view '" + view + "'; use view=overview, or leave "
+						+ "it out for the list", "Invalid view");
+			}
+			return overview();
+		}
+		return list(status, type, createdAfter, createdBefore, limit, idPrefix, cursor);
+	}
+
+	/**
+	 * Read the overview: counts, throughput over the last hour, overdue workflows and nodes.
+	 * @return the overview
+	 */
+	public WorkflowOverview overview() {
+		Instant now = this.clock.instant();
+		Instant dueBefore = now.minus(this.overdueAfter);
+		Instant from = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(THROUGHPUT_MINUTES - 1));
+		return WorkflowOverview.of(now, this.queries.countByTypeAndStatus(),
+				this.queries.throughput(from, THROUGHPUT_MINUTES), this.overdueAfter,
+				this.queries.countOverdue(dueBefore), this.queries.overdue(dueBefore, OVERDUE_LISTED),
+				this.queries.nodes());
+	}
+
+	private WorkflowViews.WorkflowList list(@Nullable String status, @Nullable String type,
+			@Nullable String createdAfter, @Nullable String createdBefore, @Nullable Integer limit,
+			@Nullable String idPrefix, @Nullable String cursor) {
 		int max = (limit != null) ? limit : DEFAULT_LIMIT;
 		if (max < 1 || max > MAX_LIMIT) {
 			throw new InvalidEndpointRequestException("limit must be between 1 and " + MAX_LIMIT + ", was " + max,
@@ -107,16 +169,15 @@ public class WorkflowsEndpoint {
 		WorkflowFilter filter;
 		try {
 			filter = new WorkflowFilter(parseStatus(status), (type != null && !type.isBlank()) ? type.trim() : null,
-					parseInstant("createdAfter", createdAfter), parseInstant("createdBefore", createdBefore));
+					parseInstant("createdAfter", createdAfter), parseInstant("createdBefore", createdBefore),
+					(idPrefix != null) ? idPrefix.trim() : null);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), "Invalid time range");
 		}
-		List<WorkflowViews.WorkflowSummary> workflows = this.queries.list(filter, max)
-			.stream()
-			.map(WorkflowViews.WorkflowSummary::of)
-			.toList();
-		return new WorkflowViews.WorkflowList(workflows);
+		List<WorkflowRecord> page = this.queries.page(filter, Cursors.parse(cursor), max);
+		String next = (page.size() == max) ? Cursors.format(WorkflowCursor.after(page.get(page.size() - 1))) : null;
+		return new WorkflowViews.WorkflowList(page.stream().map(WorkflowViews.WorkflowSummary::of).toList(), next);
 	}
 
 	/**

@@ -1,10 +1,14 @@
 package dev.durable.autoconfigure;
 
+import java.time.Duration;
+
 import dev.durable.WorkflowClient;
 import dev.durable.actuate.WorkflowsEndpoint;
+import dev.durable.engine.DurableClock;
 import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.journal.WorkflowStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,8 +32,11 @@ public final class DurableEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkflowsEndpoint workflowsEndpoint(WorkflowStore store, WorkflowClient client, DurableEngine engine,
-			WorkflowsEndpointProperties properties) {
-		return new WorkflowsEndpoint(store, client, engine.retrier(), properties.getShowValues(), properties.getRoles());
+			WorkflowsEndpointProperties properties, ObjectProvider<DurableProperties> durable,
+			ObjectProvider<DurableClock> clock) {
+		Duration overdueAfter = durable.getIfAvailable(DurableProperties::new).getHealth().getOverdueAfter();
+		return new WorkflowsEndpoint(store, client, engine.retrier(), properties.getShowValues(), properties.getRoles(),
+				overdueAfter, clock.getIfAvailable(DurableClock::systemUTC).clock());
 	}
 
 }

@@ -1,12 +1,14 @@
 package dev.durable.autoconfigure;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.durable.store.DatabasePlatform;
 import dev.durable.store.StoreDialect;
 
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
@@ -19,7 +21,7 @@ import org.springframework.util.StringUtils;
 /**
  * Creates the journal's tables from {@code dev/durable/store/schema-<platform>.sql} according to
  * {@code durable.jdbc.initialize-schema}. The scripts are safe to run on every start, and on
- * PostgreSQL safe to run from several nodes starting at once.
+ * PostgreSQL, MariaDB and MySQL safe to run from several nodes starting at once.
  */
 public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
@@ -30,7 +32,12 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 
 	private final boolean singleProcess;
 
-	private final boolean postgresql;
+	/** The named lock that does the same on MariaDB and MySQL, whose DDL commits as it goes. */
+	private static final String MARIADB_SCHEMA_LOCK = "durable_schema";
+
+	private static final int MARIADB_LOCK_SECONDS = 60;
+
+	private final DatabasePlatform platform;
 
 	/**
 	 * Create the initializer, reading the database's dialect from the data source.
@@ -50,7 +57,7 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 	public DurableSchemaInitializer(DataSource dataSource, DurableProperties.Jdbc properties, StoreDialect dialect) {
 		super(dataSource, settings(dialect, properties));
 		this.singleProcess = dialect.singleProcess();
-		this.postgresql = dialect.postgresql();
+		this.platform = dialect.platform();
 	}
 
 	/**
@@ -60,18 +67,15 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 	 */
 	@Override
 	protected void runScripts(Scripts scripts) {
-		if (!this.postgresql) {
+		if (this.platform == DatabasePlatform.MARIADB) {
+			runUnderNamedLock(populator(scripts));
+			return;
+		}
+		if (this.platform != DatabasePlatform.POSTGRESQL) {
 			super.runScripts(scripts);
 			return;
 		}
-		ResourceDatabasePopulator populator = new ResourceDatabasePopulator();
-		populator.setContinueOnError(scripts.isContinueOnError());
-		populator.setSeparator(scripts.getSeparator());
-		if (scripts.getEncoding() != null) {
-			populator.setSqlScriptEncoding(scripts.getEncoding().name());
-		}
-		scripts.forEach(populator::addScript);
-		customize(populator);
+		ResourceDatabasePopulator populator = populator(scripts);
 		try (Connection connection = getDataSource().getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(false);
@@ -92,6 +96,47 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 		catch (SQLException ex) {
 			throw new UncategorizedScriptException("Could not create Durable's tables on PostgreSQL", ex);
 		}
+	}
+
+	/**
+	 * On MariaDB and MySQL, run the scripts under a named lock held by the session: DDL there
+	 * commits implicitly, so a transaction cannot hold them together, but a node that waits for the
+	 * lock then finds the tables made and its {@code IF NOT EXISTS} skips them.
+	 */
+	private void runUnderNamedLock(ResourceDatabasePopulator populator) {
+		try (Connection connection = getDataSource().getConnection()) {
+			try (Statement lock = connection.createStatement();
+					ResultSet got = lock.executeQuery(
+							"select get_lock('" + MARIADB_SCHEMA_LOCK + "', " + MARIADB_LOCK_SECONDS + ")")) {
+				if (!got.next() || got.getInt(1) != 1) {
+					throw new UncategorizedScriptException("Could not create Durable's tables: another node held the "
+							+ "schema lock '" + MARIADB_SCHEMA_LOCK + "' for " + MARIADB_LOCK_SECONDS + " s");
+				}
+			}
+			try {
+				populator.populate(connection);
+			}
+			finally {
+				try (Statement release = connection.createStatement()) {
+					release.execute("do release_lock('" + MARIADB_SCHEMA_LOCK + "')");
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new UncategorizedScriptException("Could not create Durable's tables on MariaDB/MySQL", ex);
+		}
+	}
+
+	private ResourceDatabasePopulator populator(Scripts scripts) {
+		ResourceDatabasePopulator populator = new ResourceDatabasePopulator();
+		populator.setContinueOnError(scripts.isContinueOnError());
+		populator.setSeparator(scripts.getSeparator());
+		if (scripts.getEncoding() != null) {
+			populator.setSqlScriptEncoding(scripts.getEncoding().name());
+		}
+		scripts.forEach(populator::addScript);
+		customize(populator);
+		return populator;
 	}
 
 	/**

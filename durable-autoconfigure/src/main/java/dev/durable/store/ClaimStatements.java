@@ -19,7 +19,8 @@ import dev.durable.engine.journal.WorkflowRecord;
 
 /**
  * Claims due workflows for a node in plain JDBC: one statement on PostgreSQL, where concurrent
- * claimers skip each other's rows; locking selects and a batched update elsewhere. Workflows whose
+ * claimers skip each other's rows; locking selects and a batched update elsewhere (on MariaDB and
+ * MySQL selects that skip locked rows too, in a read-committed transaction). Workflows whose
  * lease expired come before other due work.
  */
 final class ClaimStatements {
@@ -28,10 +29,10 @@ final class ClaimStatements {
 	// behind a backlog of new work that became due before its lease ran out. Running rows are few
 	// (nodes x concurrency), so the first part is cheap; the second walks the due index as before.
 	private static final String SELECT_EXPIRED = "select id, due_at, 0 as claim_order, run_attempts "
-			+ "from durable_workflow where status = 'RUNNING' and due_at <= ? order by due_at limit ? for update";
+			+ "from durable_workflow where status = 'RUNNING' and due_at <= ? order by due_at limit ?";
 
 	private static final String SELECT_OTHER_DUE = "select id, due_at, 1 as claim_order, run_attempts "
-			+ "from durable_workflow where due_at <= ? and status <> 'RUNNING' order by due_at limit ? for update";
+			+ "from durable_workflow where due_at <= ? and status <> 'RUNNING' order by due_at limit ?";
 
 	// A claim counts its run before the run starts, so that a run which kills the process counts
 	// too; a run that ends or waits sets the count back to 0, one handed back undoes its count.
@@ -52,8 +53,8 @@ final class ClaimStatements {
 	// the lateral subquery (offset 0 keeps the planner from flattening it) probes it once per
 	// claimed row, where a join on "workflow_id in (claimed)" let a generic plan with stale
 	// statistics scan the whole event table on every claim.
-	private static final String CLAIM_AND_LOAD_POSTGRESQL = "with expired as (" + SELECT_EXPIRED + " skip locked), "
-			+ "other as (" + SELECT_OTHER_DUE + " skip locked), due as (select id, due_at from (select * from expired "
+	private static final String CLAIM_AND_LOAD_POSTGRESQL = "with expired as (" + SELECT_EXPIRED
+			+ " for update skip locked), other as (" + SELECT_OTHER_DUE + " for update skip locked), due as (select id, due_at from (select * from expired "
 			+ "union all select * from other) candidates order by claim_order, due_at limit ?), "
 			+ "claimed as (update durable_workflow w "
 			+ "set status = 'RUNNING', owner = ?, run_token = ?, waiting_for = null, due_at = ?, updated_at = ?, "
@@ -67,10 +68,13 @@ final class ClaimStatements {
 			+ "e.recorded_at, null, null, null from claimed j cross join lateral (select * from durable_event e "
 			+ "where e.workflow_id = j.id offset 0) e order by 1, 2";
 
-	private final boolean postgresql;
+	private final DatabasePlatform platform;
 
-	ClaimStatements(boolean postgresql) {
-		this.postgresql = postgresql;
+	private final SqlValues values;
+
+	ClaimStatements(DatabasePlatform platform) {
+		this.platform = platform;
+		this.values = platform.sqlValues();
 	}
 
 	/**
@@ -78,7 +82,7 @@ final class ClaimStatements {
 	 * workflows' rows and journals along ({@link #claimAndLoad}).
 	 */
 	boolean isOneStatement() {
-		return this.postgresql;
+		return this.platform == DatabasePlatform.POSTGRESQL;
 	}
 
 	/**
@@ -95,14 +99,14 @@ final class ClaimStatements {
 			statement.setObject(3, now.atOffset(ZoneOffset.UTC));
 			statement.setInt(4, limit);
 			statement.setInt(5, limit);
-			bindClaim(statement, 6, nodeId, token, now, leaseUntil);
+			bindClaim(statement, 6, this.values, nodeId, token, now, leaseUntil);
 			try (ResultSet rows = statement.executeQuery()) {
 				ClaimedWorkflow claim = null;
 				WorkflowRecord workflow = null;
 				List<JournalEvent> journal = new ArrayList<>();
 				while (rows.next()) {
 					if (rows.getLong(2) != 0) {
-						journal.add(JournalRows.event(rows, 2));
+						journal.add(JournalRows.event(rows, 2, this.values));
 						continue;
 					}
 					if (claim != null) {
@@ -142,19 +146,23 @@ final class ClaimStatements {
 
 	/**
 	 * Other databases: claim up to {@code limit} due workflows under a token, with locking selects
-	 * and a batched update in the caller's transaction.
+	 * and a batched update in the caller's transaction. On MariaDB and MySQL the selects skip rows
+	 * that other transactions hold ({@code skip locked}, as PostgreSQL's statement does), so that
+	 * concurrent claimers never wait for each other; the update in the same transaction keeps the
+	 * rows locked until the claim commits, and the new token fences out the previous holder.
 	 * @return the claims, with the time each had become due
 	 */
 	List<ClaimedWorkflow> claim(Connection connection, String nodeId, String token, Instant now, Instant leaseUntil, int limit)
 			throws SQLException {
 		List<ClaimedWorkflow> claims = new ArrayList<>();
 		for (String due : List.of(SELECT_EXPIRED, SELECT_OTHER_DUE)) {
-			try (PreparedStatement select = connection.prepareStatement(due)) {
-				select.setObject(1, now.atOffset(ZoneOffset.UTC));
+			try (PreparedStatement select = connection.prepareStatement(due + this.platform.claimLock())) {
+				select.setObject(1, this.values.timestamp(now));
 				select.setInt(2, limit - claims.size());
 				try (ResultSet rows = select.executeQuery()) {
 					while (rows.next()) {
-						claims.add(new ClaimedWorkflow(rows.getString(1), token, dueAt(rows), rows.getInt(4) + 1));
+						claims.add(new ClaimedWorkflow(rows.getString(1), token,
+								this.values.requiredInstant(rows, 2), rows.getInt(4) + 1));
 					}
 				}
 			}
@@ -165,7 +173,7 @@ final class ClaimStatements {
 		if (!claims.isEmpty()) {
 			try (PreparedStatement update = connection.prepareStatement(CLAIM + "id = ?")) {
 				for (ClaimedWorkflow claim : claims) {
-					int next = bindClaim(update, 1, nodeId, token, now, leaseUntil);
+					int next = bindClaim(update, 1, this.values, nodeId, token, now, leaseUntil);
 					update.setString(next, claim.workflowId());
 					update.addBatch();
 				}
@@ -175,20 +183,16 @@ final class ClaimStatements {
 		return claims;
 	}
 
-	private static Instant dueAt(ResultSet rows) throws SQLException {
-		return instant(rows, 2);
-	}
-
 	private static Instant instant(ResultSet rows, int column) throws SQLException {
 		return rows.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
-	private static int bindClaim(PreparedStatement statement, int index, String nodeId, String token, Instant now,
-			Instant leaseUntil) throws SQLException {
+	private static int bindClaim(PreparedStatement statement, int index, SqlValues values, String nodeId, String token,
+			Instant now, Instant leaseUntil) throws SQLException {
 		statement.setString(index, nodeId);
 		statement.setString(index + 1, token);
-		statement.setObject(index + 2, leaseUntil.atOffset(ZoneOffset.UTC));
-		statement.setObject(index + 3, now.atOffset(ZoneOffset.UTC));
+		statement.setObject(index + 2, values.timestamp(leaseUntil));
+		statement.setObject(index + 3, values.timestamp(now));
 		return index + 4;
 	}
 

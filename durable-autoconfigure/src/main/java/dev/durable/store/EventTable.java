@@ -8,7 +8,6 @@ import dev.durable.engine.journal.JournalEvent;
 import org.jspecify.annotations.Nullable;
 
 import static dev.durable.store.SqlValues.setText;
-import static dev.durable.store.SqlValues.utc;
 
 /**
  * The one writer of {@code durable_event}: its column list, and how an event's values are bound
@@ -35,9 +34,10 @@ final class EventTable {
 	/**
 	 * Insert an event on the connection, in its current transaction.
 	 */
-	static void insert(Connection connection, String workflowId, JournalEvent event) throws SQLException {
+	static void insert(Connection connection, SqlValues values, String workflowId, JournalEvent event)
+			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-			bind(statement, 1, workflowId, event);
+			bind(statement, 1, values, workflowId, event);
 			statement.executeUpdate();
 		}
 	}
@@ -47,8 +47,8 @@ final class EventTable {
 	 * of {@link #VALUE_COLUMNS}, for a statement that takes the id from the row it fences.
 	 * @return the index after the last value bound
 	 */
-	static int bind(PreparedStatement statement, int index, @Nullable String workflowId, JournalEvent event)
-			throws SQLException {
+	static int bind(PreparedStatement statement, int index, SqlValues values, @Nullable String workflowId,
+			JournalEvent event) throws SQLException {
 		int i = index;
 		if (workflowId != null) {
 			statement.setString(i++, workflowId);
@@ -62,7 +62,7 @@ final class EventTable {
 		setText(statement, i++, event.output());
 		setText(statement, i++, event.errorType());
 		setText(statement, i++, event.error());
-		statement.setObject(i++, utc(event.timestamp()));
+		statement.setObject(i++, values.timestamp(event.timestamp()));
 		return i;
 	}
 

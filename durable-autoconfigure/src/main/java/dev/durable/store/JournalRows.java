@@ -2,14 +2,11 @@ package dev.durable.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.WorkflowRecord;
-
-import static dev.durable.store.SqlValues.instant;
 
 /**
  * The one mapper from stored rows to the engine's values: workflows read through JDBC or as
@@ -27,17 +24,17 @@ final class JournalRows {
 	/**
 	 * Read a workflow from the columns of {@link #WORKFLOW_COLUMNS}, the first of them at 1.
 	 */
-	static WorkflowRecord workflow(ResultSet row) throws SQLException {
+	static WorkflowRecord workflow(ResultSet row, SqlValues values) throws SQLException {
 		return WorkflowRecord
 			.builder(row.getString(1), row.getString(2), WorkflowStatus.valueOf(row.getString(3)), row.getString(4),
-					instant(row, 12))
+					values.requiredInstant(row, 12))
 			.result(row.getString(5))
 			.error(row.getString(6), row.getString(7))
 			.owner(row.getString(8))
-			.dueAt(instant(row, 9))
+			.dueAt(values.instant(row, 9))
 			.parentId(row.getString(10))
 			.cancelRequested(row.getBoolean(11))
-			.updatedAt(instant(row, 13))
+			.updatedAt(values.instant(row, 13))
 			.build();
 	}
 
@@ -63,11 +60,11 @@ final class JournalRows {
 	 * {@code first}. A method of its own so that it is compiled after a few hundred rows: a replay's
 	 * loop over a long journal runs once per run and would otherwise stay interpreted for many runs.
 	 */
-	static JournalEvent event(ResultSet row, int first) throws SQLException {
+	static JournalEvent event(ResultSet row, int first, SqlValues values) throws SQLException {
 		int i = first;
 		return new JournalEvent(row.getLong(i), row.getInt(i + 1), EventKind.valueOf(row.getString(i + 2)),
 				row.getString(i + 3), row.getInt(i + 4), row.getString(i + 5), row.getString(i + 6),
-				row.getString(i + 7), row.getString(i + 8), row.getObject(i + 9, OffsetDateTime.class).toInstant());
+				row.getString(i + 7), row.getString(i + 8), values.requiredInstant(row, i + 9));
 	}
 
 }

@@ -16,13 +16,14 @@ import dev.durable.engine.journal.WorkflowRecord;
 import org.jspecify.annotations.Nullable;
 
 import static dev.durable.store.SqlValues.setText;
-import static dev.durable.store.SqlValues.utc;
 
 /**
  * The hot path of the journal in plain JDBC: a step's fenced write and a run's journal read. Every
  * step pays for these, so they skip the entity machinery. A step is one insert that checks the
  * claim's token on the way and reads back the workflow's cancel flag; starts and ends, which
- * write the row too, are one statement on PostgreSQL (a writable common table expression).
+ * write the row too, are one statement on PostgreSQL (a writable common table expression). On
+ * MariaDB and MySQL, which have no {@code update ... returning}, every write goes through
+ * {@link MariaDbJournalBatch}: a locking read of the claims it fences, then its inserts.
  */
 final class JournalStatements {
 
@@ -45,6 +46,12 @@ final class JournalStatements {
 	private static final String APPEND = "insert into durable_event (" + EventTable.COLUMNS
 			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from durable_workflow where id = ? and run_token = ?";
 
+	/**
+	 * MariaDB and MySQL: the same insert, its read of the claim a locking one, which sees the
+	 * current row at any isolation and holds it until the statement's transaction commits.
+	 */
+	private static final String APPEND_LOCKING = APPEND + " for update";
+
 	/** PostgreSQL: the same insert, returning the workflow's cancel flag if it was made. */
 	private static final String APPEND_RETURNING_CANCEL = APPEND
 			+ " returning (select w.cancel_requested from durable_workflow w where w.id = workflow_id)";
@@ -63,16 +70,26 @@ final class JournalStatements {
 
 	private final boolean combineFenceAndInsert;
 
-	JournalStatements(boolean combineFenceAndInsert) {
-		this.combineFenceAndInsert = combineFenceAndInsert;
+	private final boolean lockThenInsert;
+
+	private final SqlValues values;
+
+	JournalStatements(DatabasePlatform platform) {
+		this.combineFenceAndInsert = platform == DatabasePlatform.POSTGRESQL;
+		this.lockThenInsert = platform == DatabasePlatform.MARIADB;
+		this.values = platform.sqlValues();
 	}
 
 	/**
 	 * Whether a group of writes goes as one statement ({@link #writeTogether}), which on an
 	 * auto-commit connection commits as one implicit transaction: all of the group or none of it.
+	 * On PostgreSQL any group does; on MariaDB and MySQL a lone step, whose fenced insert locks the
+	 * row it reads ({@code insert ... select ... for update}), saving the round trips of a
+	 * transaction of its own.
 	 */
-	boolean writesInOneStatement() {
-		return this.combineFenceAndInsert;
+	boolean writesInOneStatement(List<JournalWrite> writes) {
+		return this.combineFenceAndInsert
+				|| (this.lockThenInsert && writes.size() == 1 && writes.get(0) instanceof JournalWrite.Append);
 	}
 
 	/**
@@ -80,6 +97,9 @@ final class JournalStatements {
 	 * @return for each write, in order, what became of it
 	 */
 	WriteOutcome[] writeEach(Connection connection, List<JournalWrite> writes) throws SQLException {
+		if (this.lockThenInsert) {
+			return MariaDbJournalBatch.write(connection, this.values, writes);
+		}
 		WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
 		for (int i = 0; i < writes.size(); i++) {
 			outcomes[i] = write(connection, writes.get(i));
@@ -99,37 +119,42 @@ final class JournalStatements {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			int next = bindClaimed(statement, create.workflow());
 			if (this.combineFenceAndInsert) {
-				EventTable.bind(statement, next, null, create.startEvent());
+				EventTable.bind(statement, next, this.values, null, create.startEvent());
 				return WriteOutcome.of(statement.executeUpdate() == 1);
 			}
 			statement.executeUpdate();
 		}
-		EventTable.insert(connection, create.workflowId(), create.startEvent());
+		EventTable.insert(connection, this.values, create.workflowId(), create.startEvent());
 		return WriteOutcome.MADE;
 	}
 
 	/**
-	 * Make writes of any kinds in one statement (PostgreSQL only): a lone write in the statement of
-	 * its kind, several in {@link PostgresJournalBatch}'s.
+	 * Make writes of any kinds in one statement (PostgreSQL): a lone write in the statement of
+	 * its kind, several in {@link PostgresJournalBatch}'s; or a lone step on MariaDB and MySQL
+	 * (see {@link #writesInOneStatement}), whose cancel flag is then read by a second statement.
 	 * @return for each write, in order, what became of it
 	 */
 	WriteOutcome[] writeTogether(Connection connection, List<JournalWrite> writes) throws SQLException {
+		if (this.lockThenInsert) {
+			JournalWrite.Append append = (JournalWrite.Append) writes.get(0);
+			return new WriteOutcome[] { appendAndReadCancel(connection, APPEND_LOCKING, append.claim(),
+					append.event()) };
+		}
 		if (writes.size() > 1) {
 			return PostgresJournalBatch.write(connection, writes);
 		}
 		return new WriteOutcome[] { write(connection, writes.get(0)) };
 	}
 
-	private static int bindClaimed(PreparedStatement statement, NewWorkflow workflow)
-			throws SQLException {
+	private int bindClaimed(PreparedStatement statement, NewWorkflow workflow) throws SQLException {
 		statement.setString(1, workflow.id());
 		statement.setString(2, workflow.type());
 		statement.setString(3, workflow.input());
 		statement.setString(4, workflow.owner());
 		statement.setString(5, workflow.claim().runToken());
-		statement.setObject(6, utc(workflow.leaseUntil()));
-		statement.setObject(7, utc(workflow.createdAt()));
-		statement.setObject(8, utc(workflow.createdAt()));
+		statement.setObject(6, this.values.timestamp(workflow.leaseUntil()));
+		statement.setObject(7, this.values.timestamp(workflow.createdAt()));
+		statement.setObject(8, this.values.timestamp(workflow.createdAt()));
 		return 9;
 	}
 
@@ -139,6 +164,9 @@ final class JournalStatements {
 	 * @return what became of the write
 	 */
 	WriteOutcome append(Connection connection, ClaimedWorkflow claim, JournalEvent event) throws SQLException {
+		if (this.lockThenInsert) {
+			return writeEach(connection, List.of(new JournalWrite.Append(claim, event)))[0];
+		}
 		if (this.combineFenceAndInsert) {
 			try (PreparedStatement statement = connection.prepareStatement(APPEND_RETURNING_CANCEL)) {
 				bindAppend(statement, claim, event);
@@ -148,7 +176,12 @@ final class JournalStatements {
 				}
 			}
 		}
-		try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
+		return appendAndReadCancel(connection, APPEND, claim, event);
+	}
+
+	private WriteOutcome appendAndReadCancel(Connection connection, String sql, ClaimedWorkflow claim,
+			JournalEvent event) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			bindAppend(statement, claim, event);
 			if (statement.executeUpdate() == 0) {
 				return WriteOutcome.REFUSED;
@@ -180,18 +213,21 @@ final class JournalStatements {
 	 */
 	boolean finish(Connection connection, ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event)
 			throws SQLException {
+		if (this.lockThenInsert) {
+			return writeEach(connection, List.of(new JournalWrite.Finish(claim, end, event)))[0] != WriteOutcome.REFUSED;
+		}
 		String sql = this.combineFenceAndInsert ? FINISH_COMBINED : FINISH;
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			int next = bindFinish(statement, claim, end, event.timestamp());
 			if (this.combineFenceAndInsert) {
-				EventTable.bind(statement, next, null, event);
+				EventTable.bind(statement, next, this.values, null, event);
 				return statement.executeUpdate() == 1;
 			}
 			if (statement.executeUpdate() == 0) {
 				return false;
 			}
 		}
-		EventTable.insert(connection, claim.workflowId(), event);
+		EventTable.insert(connection, this.values, claim.workflowId(), event);
 		return true;
 	}
 
@@ -203,7 +239,7 @@ final class JournalStatements {
 		try (PreparedStatement statement = connection.prepareStatement(SELECT_WORKFLOW)) {
 			statement.setString(1, workflowId);
 			try (ResultSet row = statement.executeQuery()) {
-				return row.next() ? JournalRows.workflow(row) : null;
+				return row.next() ? JournalRows.workflow(row, this.values) : null;
 			}
 		}
 	}
@@ -217,36 +253,36 @@ final class JournalStatements {
 			statement.setString(1, workflowId);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					events.add(JournalRows.event(rows, 1));
+					events.add(JournalRows.event(rows, 1, this.values));
 				}
 			}
 		}
 		return events;
 	}
 
-	private static void bindAppend(PreparedStatement statement, ClaimedWorkflow claim, JournalEvent event)
+	private void bindAppend(PreparedStatement statement, ClaimedWorkflow claim, JournalEvent event)
 			throws SQLException {
-		int next = EventTable.bind(statement, 1, null, event);
+		int next = EventTable.bind(statement, 1, this.values, null, event);
 		statement.setString(next, claim.workflowId());
 		statement.setString(next + 1, claim.runToken());
 	}
 
-	private static int bindFinish(PreparedStatement statement, ClaimedWorkflow claim, WorkflowEnd end, Instant now)
+	private int bindFinish(PreparedStatement statement, ClaimedWorkflow claim, WorkflowEnd end, Instant now)
 			throws SQLException {
 		statement.setString(1, end.status().name());
 		setText(statement, 2, end.result());
 		setText(statement, 3, end.errorType());
 		setText(statement, 4, end.error());
-		statement.setObject(5, utc(now));
+		statement.setObject(5, this.values.timestamp(now));
 		statement.setString(6, claim.workflowId());
 		statement.setString(7, claim.runToken());
 		return 8;
 	}
 
-	private static int bindFence(PreparedStatement statement, int index, ClaimedWorkflow claim, Instant now,
+	private int bindFence(PreparedStatement statement, int index, ClaimedWorkflow claim, Instant now,
 			Instant leaseUntil) throws SQLException {
-		statement.setObject(index, utc(now));
-		statement.setObject(index + 1, utc(leaseUntil));
+		statement.setObject(index, this.values.timestamp(now));
+		statement.setObject(index + 1, this.values.timestamp(leaseUntil));
 		statement.setString(index + 2, claim.workflowId());
 		statement.setString(index + 3, claim.runToken());
 		return index + 4;

@@ -29,7 +29,7 @@ final class JpaWorkflowClaims implements WorkflowClaims {
 	JpaWorkflowClaims(StoreAccess access) {
 		this.access = access;
 		this.entityManager = access.entityManager();
-		this.claims = new ClaimStatements(access.dialect().postgresql());
+		this.claims = new ClaimStatements(access.dialect().platform());
 	}
 
 	@Override
@@ -41,7 +41,7 @@ final class JpaWorkflowClaims implements WorkflowClaims {
 			return this.access.canGoDirect() ? this.access.direct("claim due workflows", claimAndLoad)
 					: this.access.transactions().execute((tx) -> this.access.jdbc(claimAndLoad));
 		}
-		List<ClaimedWorkflow> claimed = this.access.transactions()
+		List<ClaimedWorkflow> claimed = this.access.claimTransactions()
 			.execute((tx) -> this.access
 				.jdbc((connection) -> this.claims.claim(connection, nodeId, token, now, leaseUntil, limit)));
 		return claimed.stream().map((claim) -> new ClaimedRun(claim, null)).toList();

@@ -1,6 +1,7 @@
 package dev.durable.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,10 @@ import java.util.Optional;
 
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.NodeClaims;
+import dev.durable.engine.journal.Throughput;
+import dev.durable.engine.journal.WorkflowCount;
+import dev.durable.engine.journal.WorkflowCursor;
 import dev.durable.engine.journal.WorkflowFilter;
 import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.engine.journal.WorkflowRecord;
@@ -82,8 +87,27 @@ final class JpaWorkflowQueries implements WorkflowQueries {
 
 	@Override
 	public List<WorkflowRecord> list(WorkflowFilter filter, int limit) {
+		return page(filter, null, limit);
+	}
+
+	@Override
+	public List<WorkflowRecord> page(WorkflowFilter filter, @Nullable WorkflowCursor after, int limit) {
 		return this.access.readOnly().execute((tx) -> {
-			TypedQuery<WorkflowEntity> query = newest(where(filter), limit);
+			String where = where(filter);
+			if (after != null) {
+				// Keyset: rows after the cursor in (created_at desc, id desc) order, in plain comparisons
+				// every database reads; the first one alone bounds the created_at index scan, which the
+				// or-condition by itself does not (PostgreSQL then scans from the newest row).
+				where += " and w.createdAt <= :cursorAt and (w.createdAt < :cursorAt or w.id < :cursorId)";
+			}
+			TypedQuery<WorkflowEntity> query = newest(where, limit);
+			if (after != null) {
+				query.setParameter("cursorAt", after.createdAt());
+				query.setParameter("cursorId", after.id());
+			}
+			if (filter.idPrefix() != null) {
+				query.setParameter("prefix", likePrefix(filter.idPrefix()));
+			}
 			if (filter.status() != null) {
 				query.setParameter("status", filter.status().name());
 			}
@@ -114,7 +138,16 @@ final class JpaWorkflowQueries implements WorkflowQueries {
 		if (filter.createdBefore() != null) {
 			where.append(" and w.createdAt < :before");
 		}
+		if (filter.idPrefix() != null) {
+			// '!' rather than a backslash escapes: MySQL and MariaDB read a backslash in a literal.
+			where.append(" and w.id like :prefix escape '!'");
+		}
 		return where.toString();
+	}
+
+	/** The prefix as a LIKE pattern that matches it literally. */
+	static String likePrefix(String prefix) {
+		return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 	}
 
 	private TypedQuery<WorkflowEntity> newest(String where, int limit) {
@@ -138,6 +171,83 @@ final class JpaWorkflowQueries implements WorkflowQueries {
 				.forEach((row) -> counts.put(WorkflowStatus.valueOf((String) row[0]), ((Number) row[1]).longValue()));
 			return counts;
 		});
+	}
+
+	@Override
+	public List<WorkflowCount> countByTypeAndStatus() {
+		return this.access.readOnly()
+			.execute((tx) -> this.entityManager
+				.createQuery("select w.type, w.status, count(w) from DurableWorkflow w group by w.type, w.status"
+						+ " order by w.type, w.status", Object[].class)
+				.getResultList()
+				.stream()
+				.map((row) -> new WorkflowCount((String) row[0], WorkflowStatus.valueOf((String) row[1]),
+						((Number) row[2]).longValue()))
+				.toList());
+	}
+
+	@Override
+	public Throughput throughput(Instant from, int minutes) {
+		return this.access.readOnly().execute((tx) -> {
+			// One pass over the window's rows, no date functions (they differ in every database):
+			// column i counts the rows at or after minute i; neighbours' differences are the minutes.
+			StringBuilder select = new StringBuilder("select ");
+			for (int i = 0; i <= minutes; i++) {
+				select.append("sum(case when w.createdAt >= :m").append(i).append(" then 1 else 0 end), ");
+			}
+			for (int i = 0; i <= minutes; i++) {
+				select.append((i > 0) ? ", " : "")
+					.append("sum(case when w.status in :ended and w.updatedAt >= :m")
+					.append(i)
+					.append(" then 1 else 0 end)");
+			}
+			select.append(" from DurableWorkflow w where w.createdAt >= :m0 or (w.status in :ended and w.updatedAt >= :m0)");
+			TypedQuery<Object[]> query = this.entityManager.createQuery(select.toString(), Object[].class);
+			for (int i = 0; i <= minutes; i++) {
+				query.setParameter("m" + i, from.plus(Throughput.MINUTE.multipliedBy(i)));
+			}
+			query.setParameter("ended", StoreAccess.ENDED);
+			Object[] row = query.getSingleResult();
+			return new Throughput(from, perMinute(row, 0, minutes), perMinute(row, minutes + 1, minutes));
+		});
+	}
+
+	private static List<Long> perMinute(Object[] row, int offset, int minutes) {
+		List<Long> counts = new ArrayList<>(minutes);
+		for (int i = 0; i < minutes; i++) {
+			counts.add(count(row[offset + i]) - count(row[offset + i + 1]));
+		}
+		return counts;
+	}
+
+	private static long count(@Nullable Object value) {
+		return (value != null) ? ((Number) value).longValue() : 0;
+	}
+
+	@Override
+	public List<WorkflowRecord> overdue(Instant dueBefore, int limit) {
+		return this.access.readOnly()
+			.execute((tx) -> records(this.entityManager
+				.createQuery("select w from DurableWorkflow w where w.dueAt < :before and w.status not in :ended"
+						+ " order by w.dueAt", WorkflowEntity.class)
+				.setParameter("before", dueBefore)
+				.setParameter("ended", StoreAccess.ENDED)
+				.setMaxResults(limit)));
+	}
+
+	@Override
+	public List<NodeClaims> nodes() {
+		return this.access.readOnly()
+			.execute((tx) -> this.entityManager
+				.createQuery("select w.owner, count(w), min(w.dueAt), max(w.dueAt) from DurableWorkflow w"
+						+ " where w.status = :running and w.owner is not null group by w.owner order by w.owner",
+						Object[].class)
+				.setParameter("running", WorkflowStatus.RUNNING.name())
+				.getResultList()
+				.stream()
+				.map((row) -> new NodeClaims((String) row[0], ((Number) row[1]).longValue(), (Instant) row[2],
+						(Instant) row[3]))
+				.toList());
 	}
 
 	@Override

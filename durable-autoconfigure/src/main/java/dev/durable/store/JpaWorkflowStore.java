@@ -16,9 +16,13 @@ import dev.durable.engine.journal.ClaimedWorkflow;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.LoadedWorkflow;
 import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.NodeClaims;
 import dev.durable.engine.journal.SignalCheck;
+import dev.durable.engine.journal.Throughput;
 import dev.durable.engine.journal.WorkflowClaims;
 import dev.durable.engine.journal.WorkflowCommands;
+import dev.durable.engine.journal.WorkflowCount;
+import dev.durable.engine.journal.WorkflowCursor;
 import dev.durable.engine.journal.WorkflowEnd;
 import dev.durable.engine.journal.WorkflowFilter;
 import dev.durable.engine.journal.WorkflowJournal;
@@ -226,6 +230,31 @@ public class JpaWorkflowStore implements WorkflowStore {
 	@Override
 	public List<WorkflowRecord> list(WorkflowFilter filter, int limit) {
 		return this.queries.list(filter, limit);
+	}
+
+	@Override
+	public List<WorkflowRecord> page(WorkflowFilter filter, @Nullable WorkflowCursor after, int limit) {
+		return this.queries.page(filter, after, limit);
+	}
+
+	@Override
+	public List<WorkflowCount> countByTypeAndStatus() {
+		return this.queries.countByTypeAndStatus();
+	}
+
+	@Override
+	public Throughput throughput(Instant from, int minutes) {
+		return this.queries.throughput(from, minutes);
+	}
+
+	@Override
+	public List<WorkflowRecord> overdue(Instant dueBefore, int limit) {
+		return this.queries.overdue(dueBefore, limit);
+	}
+
+	@Override
+	public List<NodeClaims> nodes() {
+		return this.queries.nodes();
 	}
 
 	@Override

@@ -10,8 +10,6 @@ import java.util.Optional;
 
 import dev.durable.engine.journal.JournalEvent;
 
-import static dev.durable.store.SqlValues.utc;
-
 /**
  * The one writer and reader of {@code durable_published}: the latest value of each key a workflow
  * published with {@code Workflow.setEvent}, one row per workflow and key, so that a reader finds
@@ -27,6 +25,10 @@ final class PublishedTable {
 	private static final String POSTGRESQL_UPSERT = "insert into durable_published (workflow_id, event_key, event_value, "
 			+ "seq, published_at) values (?, ?, ?, ?, ?) on conflict (workflow_id, event_key) do update set "
 			+ "event_value = excluded.event_value, seq = excluded.seq, published_at = excluded.published_at";
+
+	private static final String MARIADB_UPSERT = "insert into durable_published (workflow_id, event_key, event_value, "
+			+ "seq, published_at) values (?, ?, ?, ?, ?) on duplicate key update event_value = values(event_value), "
+			+ "seq = values(seq), published_at = values(published_at)";
 
 	private static final String SELECT_ONE = "select event_value from durable_published where workflow_id = ? "
 			+ "and event_key = ?";
@@ -47,7 +49,7 @@ final class PublishedTable {
 			statement.setString(2, event.name());
 			statement.setString(3, event.output());
 			statement.setLong(4, event.seq());
-			statement.setObject(5, utc(event.timestamp()));
+			statement.setObject(5, platform.sqlValues().timestamp(event.timestamp()));
 			statement.executeUpdate();
 		}
 		if (platform == DatabasePlatform.POSTGRESQL) {
@@ -84,6 +86,8 @@ final class PublishedTable {
 				return H2_UPSERT;
 			case POSTGRESQL:
 				return POSTGRESQL_UPSERT;
+			case MARIADB:
+				return MARIADB_UPSERT;
 			default:
 				throw new IllegalStateException("No statement to publish events on " + platform);
 		}

@@ -38,6 +38,8 @@ final class StoreAccess {
 
 	private final TransactionTemplate readOnly;
 
+	private final TransactionTemplate claimTransactions;
+
 	private final StoreDialect dialect;
 
 	private final Clock clock;
@@ -56,9 +58,11 @@ final class StoreAccess {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
+		this.claimTransactions = new TransactionTemplate(transactionManager);
+		this.claimTransactions.setIsolationLevel(dialect.platform().claimIsolation());
 		this.dialect = dialect;
 		this.clock = clock;
-		this.statements = new JournalStatements(dialect.postgresql());
+		this.statements = new JournalStatements(dialect.platform());
 		this.direct = groupCommitDataSource;
 		this.groupCommit = (groupCommitDataSource != null)
 				? new GroupCommitWriter(groupCommitDataSource, this.statements, Math.max(1, groupCommitMaxBatch),
@@ -73,6 +77,15 @@ final class StoreAccess {
 	/** Transactions of the application's transaction manager, one per write. */
 	TransactionTemplate transactions() {
 		return this.transactions;
+	}
+
+	/**
+	 * Transactions for claims, at the platform's claim isolation: read committed on MariaDB and
+	 * MySQL, whose default repeatable read would take gap locks on the due index that a claimer's
+	 * update, another claimer's and a start's inserts then wait for, or deadlock on.
+	 */
+	TransactionTemplate claimTransactions() {
+		return this.claimTransactions;
 	}
 
 	/** Read-only transactions of the application's transaction manager. */

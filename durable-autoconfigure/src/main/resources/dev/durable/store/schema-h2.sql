@@ -31,6 +31,8 @@ CREATE INDEX IF NOT EXISTS durable_workflow_created_idx ON durable_workflow (cre
 CREATE INDEX IF NOT EXISTS durable_workflow_status_updated_idx ON durable_workflow (status, updated_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_idx ON durable_workflow (status, created_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_type_idx ON durable_workflow (type, created_at);
+-- The console's search by id prefix (id LIKE 'order-42%') uses the primary key's index here;
+-- PostgreSQL needs an index of its own for it (durable_workflow_id_prefix_idx).
 CREATE TABLE IF NOT EXISTS durable_event (
     workflow_id VARCHAR(255) NOT NULL,
     seq         BIGINT       NOT NULL,

@@ -31,6 +31,9 @@ CREATE INDEX IF NOT EXISTS durable_workflow_created_idx ON durable_workflow (cre
 CREATE INDEX IF NOT EXISTS durable_workflow_status_updated_idx ON durable_workflow (status, updated_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_idx ON durable_workflow (status, created_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_type_idx ON durable_workflow (type, created_at);
+-- The console's search by id prefix (id LIKE 'order-42%'): the primary key's index serves LIKE only
+-- under the C collation, this one under any.
+CREATE INDEX IF NOT EXISTS durable_workflow_id_prefix_idx ON durable_workflow (id varchar_pattern_ops);
 CREATE TABLE IF NOT EXISTS durable_event (
     workflow_id VARCHAR(255) NOT NULL REFERENCES durable_workflow (id) ON DELETE CASCADE,
     seq         BIGINT       NOT NULL,

@@ -3,8 +3,6 @@ package dev.durable.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +53,19 @@ abstract class AbstractGroupCommitWriterTests {
 
 	abstract DataSource createDataSource();
 
-	abstract String platform();
+	abstract DatabasePlatform platform();
 
-	abstract boolean postgresql();
+	private boolean postgresql() {
+		return platform() == DatabasePlatform.POSTGRESQL;
+	}
 
 	@BeforeEach
 	void createSchema() {
 		this.dataSource = new GatedDataSource(createDataSource());
-		new ResourceDatabasePopulator(new ClassPathResource("dev/durable/store/schema-" + platform() + ".sql"))
+		new ResourceDatabasePopulator(new ClassPathResource("dev/durable/store/schema-" + platform().id() + ".sql"))
 			.execute(this.dataSource);
 		this.jdbc = new JdbcTemplate(this.dataSource);
-		this.writer = new GroupCommitWriter(this.dataSource, new JournalStatements(postgresql()), 64, 1);
+		this.writer = new GroupCommitWriter(this.dataSource, new JournalStatements(platform()), 64, 1);
 	}
 
 	@AfterEach
@@ -283,10 +283,10 @@ abstract class AbstractGroupCommitWriterTests {
 		String token = UUID.randomUUID().toString();
 		this.jdbc.update("insert into durable_workflow (id, type, status, input, owner, run_token, due_at, created_at, "
 				+ "updated_at, cancel_requested) values (?, 'Test', 'RUNNING', '[]', 'node', ?, ?, ?, ?, false)", id,
-				token, NOW.plusSeconds(30).atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC),
-				NOW.atOffset(ZoneOffset.UTC));
+				token, timestamp(NOW.plusSeconds(30)), timestamp(NOW),
+				timestamp(NOW));
 		this.jdbc.update("insert into durable_event (workflow_id, seq, step, kind, name, attempt, input, recorded_at) "
-				+ "values (?, 1, 0, 'WORKFLOW_STARTED', 'Test', 0, '[]', ?)", id, NOW.atOffset(ZoneOffset.UTC));
+				+ "values (?, 1, 0, 'WORKFLOW_STARTED', 'Test', 0, '[]', ?)", id, timestamp(NOW));
 		return new ClaimedWorkflow(id, token, null);
 	}
 
@@ -307,8 +307,15 @@ abstract class AbstractGroupCommitWriterTests {
 		return new ArrayList<>(this.jdbc.queryForMap(sql).values());
 	}
 
+	private Object timestamp(Instant instant) {
+		return platform().sqlValues().timestamp(instant);
+	}
+
 	private Instant instant(String sql) {
-		return this.jdbc.queryForObject(sql, OffsetDateTime.class).toInstant();
+		return this.jdbc.query(sql, (rows) -> {
+			rows.next();
+			return platform().sqlValues().requiredInstant(rows, 1);
+		});
 	}
 
 	private List<Long> events(String workflowId) {

@@ -18,13 +18,8 @@ class H2GroupCommitWriterTests extends AbstractGroupCommitWriterTests {
 	}
 
 	@Override
-	String platform() {
-		return "h2";
-	}
-
-	@Override
-	boolean postgresql() {
-		return false;
+	DatabasePlatform platform() {
+		return DatabasePlatform.H2;
 	}
 
 }

@@ -27,13 +27,8 @@ class PostgresGroupCommitWriterTests extends AbstractGroupCommitWriterTests {
 	}
 
 	@Override
-	String platform() {
-		return "postgresql";
-	}
-
-	@Override
-	boolean postgresql() {
-		return true;
+	DatabasePlatform platform() {
+		return DatabasePlatform.POSTGRESQL;
 	}
 
 }

@@ -67,11 +67,22 @@ class StoreDialectTests {
 	}
 
 	@Test
+	void mariaDbAndMySqlAreOnePlatform() {
+		assertThat(DatabasePlatform.fromProductName("MariaDB", "jdbc:mariadb://localhost/app"))
+			.isEqualTo(DatabasePlatform.MARIADB);
+		assertThat(DatabasePlatform.fromProductName("MySQL", "jdbc:mysql://localhost/app"))
+			.isEqualTo(DatabasePlatform.MARIADB);
+		assertThat(StoreDialect.of(DatabasePlatform.MARIADB, "jdbc:mariadb://localhost/app"))
+			.returns(false, StoreDialect::singleProcess)
+			.returns(false, StoreDialect::inMemory);
+	}
+
+	@Test
 	void anotherProductIsRefusedNamingItTheUrlAndTheSupportedDatabases() {
 		assertThatExceptionOfType(DurableConfigurationException.class)
-			.isThrownBy(() -> DatabasePlatform.fromProductName("MySQL", "jdbc:mysql://localhost/app"))
-			.withMessageContaining("MySQL (jdbc:mysql://localhost/app)")
-			.withMessageContaining("H2, PostgreSQL")
+			.isThrownBy(() -> DatabasePlatform.fromProductName("Oracle", "jdbc:oracle:thin:@localhost:1521/app"))
+			.withMessageContaining("Oracle (jdbc:oracle:thin:@localhost:1521/app)")
+			.withMessageContaining("H2, PostgreSQL, MariaDB, MySQL")
 			.satisfies((ex) -> assertThat(ex.getAction()).contains("spring.datasource.url"));
 	}
 

@@ -60,9 +60,11 @@ public final class ChaosJournal {
 	 */
 	public void createStepTable() throws SQLException {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			// MariaDB has no timestamp with time zone; the column is only informative.
+			String recordedAt = mariadb() ? "datetime(6) default current_timestamp(6)"
+					: "timestamp with time zone default current_timestamp";
 			statement.execute("create table chaos_step (workflow_id varchar(255) not null, step varchar(32) not null, "
-					+ "node varchar(64) not null, attempt int not null, "
-					+ "recorded_at timestamp with time zone default current_timestamp not null)");
+					+ "node varchar(64) not null, attempt int not null, recorded_at " + recordedAt + " not null)");
 		}
 	}
 
@@ -142,13 +144,22 @@ public final class ChaosJournal {
 	}
 
 	/**
-	 * Return the current run tokens of workflows (PostgreSQL: the ids go as an array).
+	 * Return the current run tokens of workflows (PostgreSQL: the ids go as an array; MariaDB: as a
+	 * list of parameters).
 	 * @param ids the workflows
 	 * @return id to run token, {@code null} when none holds them
 	 * @throws SQLException on a database error
 	 */
 	public Map<String, String> runTokens(Collection<String> ids) throws SQLException {
 		Map<String, String> tokens = new HashMap<>();
+		if (mariadb()) {
+			if (!ids.isEmpty()) {
+				query("select id, run_token from durable_workflow where id in ("
+						+ String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+						(rows) -> tokens.put(rows.getString(1), rows.getString(2)), ids.toArray());
+			}
+			return tokens;
+		}
 		query("select id, run_token from durable_workflow where id = any (?)",
 				(rows) -> tokens.put(rows.getString(1), rows.getString(2)), (Object) ids.toArray(String[]::new));
 		return tokens;
@@ -263,6 +274,10 @@ public final class ChaosJournal {
 				}
 			}
 		}
+	}
+
+	private boolean mariadb() {
+		return this.url.startsWith("jdbc:mariadb:") || this.url.startsWith("jdbc:mysql:");
 	}
 
 	private Connection connect() throws SQLException {

@@ -63,6 +63,25 @@ public final class ChaosNode implements AutoCloseable {
 	}
 
 	/**
+	 * Return the arguments of a node on a MariaDB database.
+	 * @param url the database's JDBC URL
+	 * @param user the user
+	 * @param password the password
+	 * @param lease the lease duration
+	 * @param extra further arguments
+	 * @return the arguments
+	 */
+	public static List<String> mariaDbArguments(String url, String user, String password, Duration lease,
+			String... extra) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+				"--durable.jdbc.initialize-schema=always", "--spring.jpa.hibernate.ddl-auto=none"));
+		arguments.addAll(commonArguments(lease));
+		arguments.addAll(List.of(extra));
+		return arguments;
+	}
+
+	/**
 	 * Return the durable settings every chaos node runs with, whatever its database.
 	 * @param lease the lease duration
 	 * @return the arguments

@@ -26,6 +26,11 @@ public class TestApplication {
 		return new DurableClock(clock);
 	}
 
+	@Bean
+	StrictContentSecurityPolicy strictContentSecurityPolicy() {
+		return new StrictContentSecurityPolicy();
+	}
+
 	public static void main(String[] args) {
 		SpringApplication.run(TestApplication.class, args);
 	}

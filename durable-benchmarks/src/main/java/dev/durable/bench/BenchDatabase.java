@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The benchmark's own database, created with the engine's tables at the start and removed at the
- * end: a PostgreSQL schema, or an H2 file database in a fresh temporary directory; and the
+ * end: a PostgreSQL schema, a MariaDB database, or an H2 file database in a fresh temporary
+ * directory; and the
  * PostgreSQL server counters that the IO figures come from.
  */
 final class BenchDatabase implements AutoCloseable {
@@ -46,7 +47,40 @@ final class BenchDatabase implements AutoCloseable {
 	}
 
 	static BenchDatabase create(BenchSettings settings) throws SQLException {
+		if (settings.mariadb()) {
+			return createMariaDb(settings);
+		}
 		return settings.h2File() ? createH2File(settings) : createPostgresql(settings);
+	}
+
+	/**
+	 * A MariaDB (or MySQL) database of its own on the server at {@code bench.url}, with the
+	 * engine's schema script for that platform.
+	 */
+	private static BenchDatabase createMariaDb(BenchSettings settings) throws SQLException {
+		String name = "durable_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		Connection admin;
+		try {
+			admin = DriverManager.getConnection(settings.serverUrl(), settings.user(), settings.password());
+		}
+		catch (SQLException ex) {
+			throw new SQLException("Cannot connect to MariaDB at " + settings.serverUrl() + " as '" + settings.user()
+					+ "' (" + ex.getMessage() + "). Start it, or point the benchmark elsewhere with "
+					+ "-Dbench.url=jdbc:mariadb://host:3306/ -Dbench.user=... -Dbench.password=...", ex);
+		}
+		try (Statement statement = admin.createStatement()) {
+			statement.execute("create database " + name + " character set utf8mb4 collate utf8mb4_bin");
+			statement.execute("use " + name);
+		}
+		BenchDatabase database = new BenchDatabase(settings, name, admin, null);
+		try {
+			database.createTables("mariadb");
+		}
+		catch (SQLException | RuntimeException ex) {
+			database.close();
+			throw ex;
+		}
+		return database;
 	}
 
 	private static BenchDatabase createPostgresql(BenchSettings settings) throws SQLException {
@@ -118,6 +152,11 @@ final class BenchDatabase implements AutoCloseable {
 			return this.schema;
 		}
 		String server = this.settings.serverUrl();
+		if (this.settings.mariadb()) {
+			int query = server.indexOf('?');
+			String base = (query >= 0) ? server.substring(0, query) : server;
+			return base + (base.endsWith("/") ? "" : "/") + this.schema + ((query >= 0) ? server.substring(query) : "");
+		}
 		return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + this.schema + "&ApplicationName="
 				+ APPLICATION_NAME;
 	}
@@ -212,6 +251,15 @@ final class BenchDatabase implements AutoCloseable {
 					+ count("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")
 					+ ")";
 		}
+		if (this.settings.mariadb()) {
+			try (Statement statement = this.admin.createStatement();
+					ResultSet rows = statement.executeQuery("select version(), @@innodb_flush_log_at_trx_commit, "
+							+ "@@sync_binlog, @@log_bin")) {
+				rows.next();
+				return "MariaDB/MySQL " + rows.getString(1) + " (innodb_flush_log_at_trx_commit=" + rows.getString(2)
+						+ ", sync_binlog=" + rows.getString(3) + ", log_bin=" + rows.getString(4) + ")";
+			}
+		}
 		try (Statement statement = this.admin.createStatement();
 				ResultSet rows = statement.executeQuery("select current_setting('server_version'), "
 						+ "current_setting('synchronous_commit'), current_setting('fsync'), current_setting('autovacuum')")) {
@@ -237,6 +285,9 @@ final class BenchDatabase implements AutoCloseable {
 		try (Statement statement = this.admin.createStatement()) {
 			if (this.settings.keepSchema()) {
 				System.out.println("Kept schema " + this.schema + " (bench.keep-schema=true)");
+			}
+			else if (this.settings.mariadb()) {
+				statement.execute("drop database if exists " + this.schema);
 			}
 			else {
 				statement.execute("set lock_timeout = '10s'");

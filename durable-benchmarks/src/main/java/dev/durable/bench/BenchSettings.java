@@ -9,12 +9,14 @@ import java.util.Set;
 /**
  * What to measure and where, read from {@code bench.*} system properties or {@code --bench.*=value}
  * arguments (arguments win). {@code bench.quick=true} shrinks every size for a smoke run.
- * @param database where both sides write: {@code postgresql} (the server at {@code serverUrl}) or
- * {@code h2-file} (an H2 file database in a fresh temporary directory, the embedded default)
+ * @param database where both sides write: {@code postgresql} (the server at {@code serverUrl}),
+ * {@code mariadb} (a MariaDB or MySQL server at {@code serverUrl}) or {@code h2-file} (an H2 file
+ * database in a fresh temporary directory, the embedded default)
  * @param entry how W1 and W2 start Durable's workflows: {@code direct} (calling the entry point on
  * the bean, which runs it on the calling thread) or {@code client} ({@code WorkflowClient.start},
  * a worker runs it, then {@code await})
- * @param serverUrl JDBC URL of the PostgreSQL database; the harness adds {@code currentSchema}
+ * @param serverUrl JDBC URL of the PostgreSQL database (the harness adds {@code currentSchema}) or
+ * of the MariaDB server (the harness adds a database of its own)
  * @param user database user
  * @param password database password
  * @param quick whether sizes default to the quick ones
@@ -47,6 +49,8 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 
 	static final String H2_FILE = "h2-file";
 
+	static final String MARIADB = "mariadb";
+
 	static BenchSettings from(String[] args) {
 		Map<String, String> values = new LinkedHashMap<>();
 		System.getProperties().stringPropertyNames()
@@ -64,11 +68,12 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 		}
 		Reader read = new Reader(values);
 		boolean quick = read.bool("bench.quick", false);
-		String database = read.choice("bench.database", "postgresql", "postgresql", "h2-file");
-		boolean h2 = H2_FILE.equals(database);
+		String database = read.choice("bench.database", "postgresql", "postgresql", H2_FILE, MARIADB);
+		boolean mariadb = MARIADB.equals(database);
+		boolean h2 = H2_FILE.equals(database) || mariadb;
 		BenchSettings settings = new BenchSettings(database, read.choice("bench.entry", "direct", "direct", "client"),
-				read.text("bench.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
-				read.text("bench.user", "postgres"), read.text("bench.password", ""), quick,
+				read.text("bench.url", mariadb ? "jdbc:mariadb://127.0.0.1:3306/" : "jdbc:postgresql://127.0.0.1:5432/postgres"),
+				read.text("bench.user", mariadb ? "root" : "postgres"), read.text("bench.password", ""), quick,
 				read.integer("bench.pool-size", 20), read.integer("bench.worker-concurrency", 16),
 				Set.of(read.text("bench.workloads", h2 ? "w1,w2" : "w1,w2,w3,w4,io").toLowerCase(Locale.ROOT).split(",")),
 				read.integer("bench.w1.warmup", quick ? 20 : 200), read.integer("bench.w1.workflows", quick ? 50 : 1000),
@@ -82,10 +87,12 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 				read.integer("bench.io.workflows", quick ? 30 : 200), read.integer("bench.startup.starts", quick ? 2 : 10),
 				read.bool("bench.keep-schema", false));
 		read.rejectUnknown();
-		if (settings.h2File() && !Set.of("w1", "w2", "startup").containsAll(settings.workloads())) {
-			// W3 and W4 are not verified on H2 yet; IO reads PostgreSQL's own counters. The start-up
-			// workload uses an H2 file of its own, whatever the database.
-			throw new IllegalArgumentException("bench.database=h2-file runs W1 and W2 only; set --bench.workloads=w1,w2 "
+		if ((settings.h2File() || settings.mariadb())
+				&& !Set.of("w1", "w2", "startup").containsAll(settings.workloads())) {
+			// W3 and W4 are not verified on H2 and MariaDB yet; IO reads PostgreSQL's own counters. The
+			// start-up workload uses an H2 file of its own, whatever the database.
+			throw new IllegalArgumentException("bench.database=" + database + " runs W1 and W2 only; set "
+					+ "--bench.workloads=w1,w2 "
 					+ "(was " + String.join(",", new java.util.TreeSet<>(settings.workloads())) + ")");
 		}
 		return settings;
@@ -97,6 +104,14 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 	 */
 	boolean h2File() {
 		return H2_FILE.equals(this.database);
+	}
+
+	/**
+	 * Whether both sides write to a MariaDB (or MySQL) server instead of PostgreSQL.
+	 * @return whether {@code bench.database=mariadb}
+	 */
+	boolean mariadb() {
+		return MARIADB.equals(this.database);
 	}
 
 	/**

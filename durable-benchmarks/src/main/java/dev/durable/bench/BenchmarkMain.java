@@ -33,7 +33,8 @@ public final class BenchmarkMain {
 			Side floor = new Side();
 			Side durable = new Side();
 			ParkedWorkload.Result parked = null;
-			try (FloorTarget floorTarget = new FloorTarget(database.pool(), database.h2File());
+			try (FloorTarget floorTarget = new FloorTarget(database.pool(),
+					database.h2File() || settings.mariadb());
 					DurableTarget durableTarget = new DurableTarget(database, settings)) {
 				List<Target> both = List.of(floorTarget, durableTarget);
 				if (settings.runs("w1")) {

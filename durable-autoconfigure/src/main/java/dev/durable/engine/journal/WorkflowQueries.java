@@ -67,6 +67,44 @@ public interface WorkflowQueries {
 	List<WorkflowRecord> list(WorkflowFilter filter, int limit);
 
 	/**
+	 * List one page of the workflows a filter matches, newest first (by creation time, then id).
+	 * @param filter which workflows
+	 * @param after the previous page's cursor, or null for the first page
+	 * @param limit the most to return
+	 * @return the workflows
+	 */
+	List<WorkflowRecord> page(WorkflowFilter filter, @Nullable WorkflowCursor after, int limit);
+
+	/**
+	 * Count workflows by type and status, in one grouped query.
+	 * @return the count of each type and status that has workflows
+	 */
+	List<WorkflowCount> countByTypeAndStatus();
+
+	/**
+	 * Count the workflows started and ended in each minute from an instant on, in one query.
+	 * @param from the start of the first minute
+	 * @param minutes how many minutes
+	 * @return the counts per minute
+	 */
+	Throughput throughput(Instant from, int minutes);
+
+	/**
+	 * List the workflows that have not ended and were due to run before an instant but are not
+	 * running, the longest overdue first.
+	 * @param dueBefore the instant
+	 * @param limit the most to return
+	 * @return the workflows
+	 */
+	List<WorkflowRecord> overdue(Instant dueBefore, int limit);
+
+	/**
+	 * List the nodes that hold running workflows, with their lease ends, in one grouped query.
+	 * @return the nodes, by id
+	 */
+	List<NodeClaims> nodes();
+
+	/**
 	 * Count workflows by status, in one grouped query.
 	 * @return the count of each status that has workflows; statuses without any are absent
 	 */

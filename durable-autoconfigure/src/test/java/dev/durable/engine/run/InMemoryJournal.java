@@ -21,8 +21,12 @@ import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.LeaseLostException;
 import dev.durable.engine.journal.LoadedWorkflow;
 import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.NodeClaims;
 import dev.durable.engine.journal.SignalCheck;
+import dev.durable.engine.journal.Throughput;
 import dev.durable.engine.journal.Waits;
+import dev.durable.engine.journal.WorkflowCount;
+import dev.durable.engine.journal.WorkflowCursor;
 import dev.durable.engine.journal.WorkflowEnd;
 import dev.durable.engine.journal.WorkflowFilter;
 import dev.durable.engine.journal.WorkflowRecord;
@@ -305,6 +309,31 @@ class InMemoryJournal implements WorkflowStore {
 	@Override
 	public Map<WorkflowStatus, Long> countByStatus() {
 		throw new UnsupportedOperationException("InMemoryJournal.countByStatus");
+	}
+
+	@Override
+	public List<WorkflowRecord> page(WorkflowFilter filter, @Nullable WorkflowCursor after, int limit) {
+		throw new UnsupportedOperationException("InMemoryJournal.page");
+	}
+
+	@Override
+	public List<WorkflowCount> countByTypeAndStatus() {
+		throw new UnsupportedOperationException("InMemoryJournal.countByTypeAndStatus");
+	}
+
+	@Override
+	public Throughput throughput(Instant from, int minutes) {
+		throw new UnsupportedOperationException("InMemoryJournal.throughput");
+	}
+
+	@Override
+	public List<WorkflowRecord> overdue(Instant dueBefore, int limit) {
+		throw new UnsupportedOperationException("InMemoryJournal.overdue");
+	}
+
+	@Override
+	public List<NodeClaims> nodes() {
+		throw new UnsupportedOperationException("InMemoryJournal.nodes");
 	}
 
 	@Override

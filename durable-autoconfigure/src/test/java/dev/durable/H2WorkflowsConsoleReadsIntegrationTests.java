@@ -1,0 +1,8 @@
+package dev.durable;
+
+/**
+ * The console's reads on embedded H2.
+ */
+class H2WorkflowsConsoleReadsIntegrationTests extends AbstractWorkflowsConsoleReadsIntegrationTests {
+
+}
