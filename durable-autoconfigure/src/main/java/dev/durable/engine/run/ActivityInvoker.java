@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.durable.ActivityFailedException;
 import dev.durable.engine.definition.ActivityDefinition;
@@ -42,6 +41,8 @@ public class ActivityInvoker implements AutoCloseable {
 
 	private final TimedAttempts timedAttempts;
 
+	private final AsyncActivities asyncActivities;
+
 	/**
 	 * Create the invoker.
 	 * @param retryPolicies resolves each activity's retry policy
@@ -52,11 +53,26 @@ public class ActivityInvoker implements AutoCloseable {
 	 */
 	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions, TimedAttempts timedAttempts,
 			ExecutionObserver observer, @Nullable ActivityFaults faults) {
+		this(retryPolicies, transactions, timedAttempts, observer, faults, new AsyncActivities(32));
+	}
+
+	/**
+	 * Create the invoker with the pool of activity futures.
+	 * @param retryPolicies resolves each activity's retry policy
+	 * @param transactions finds the transactions of {@code @Transactional} activities
+	 * @param timedAttempts the pool on which attempts with a timeout run
+	 * @param observer observes each attempt (tracing)
+	 * @param faults test support's fault-injection points, or null (the default) for none
+	 * @param asyncActivities the bounded pool on which activity futures ({@code Workflow.async}) run
+	 */
+	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions, TimedAttempts timedAttempts,
+			ExecutionObserver observer, @Nullable ActivityFaults faults, AsyncActivities asyncActivities) {
 		this.retryPolicies = retryPolicies;
 		this.transactions = transactions;
 		this.timedAttempts = timedAttempts;
 		this.observer = observer;
 		this.faults = faults;
+		this.asyncActivities = asyncActivities;
 	}
 
 	/**
@@ -69,6 +85,11 @@ public class ActivityInvoker implements AutoCloseable {
 	 */
 	public @Nullable Object invoke(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation)
 			throws Throwable {
+		AsyncCapture capture = execution.asyncCapture();
+		if (capture != null) {
+			capture.activity(this, activity, invocation);
+			return null;
+		}
 		int step = execution.nextStep();
 		String name = activity.name();
 		List<JournalEvent> recorded = execution.recorded(step, name, EventKind.ACTIVITY_COMPLETED,
@@ -93,15 +114,9 @@ public class ActivityInvoker implements AutoCloseable {
 				execution.waitUntil(nextAttempt);
 			}
 			int attempt = failedAttempts + 1;
-			long attemptStarted = System.nanoTime();
-			Outcome outcome = this.observer.observeAttempt(execution.workflowId(), name, attempt,
-					() -> attempt(execution, activity, invocation, step, attempt, input), Outcome::failure);
-			execution.engine().events().activityAttempted(name, attempt, outcome.failure(), Duration.ofNanos(System.nanoTime() - attemptStarted));
+			Outcome outcome = attemptObserved(execution, activity, invocation, step, attempt, input);
 			Throwable failure = outcome.failure();
 			if (failure == null) {
-				if (this.faults != null) {
-					this.faults.afterCompletionRecorded(execution.claim(), name);
-				}
 				return outcome.result();
 			}
 			String errorType = failure.getClass().getName();
@@ -121,14 +136,40 @@ public class ActivityInvoker implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the timed-attempt pool with the application: running timed attempts are interrupted.
+	 * Run one attempt, observed and counted; a completion is recorded before this returns.
+	 */
+	Outcome attemptObserved(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
+			int step, int attempt, String input) {
+		long attemptStarted = System.nanoTime();
+		Outcome outcome = this.observer.observeAttempt(execution.workflowId(), activity.name(), attempt,
+				() -> attempt(execution, activity, invocation, step, attempt, input), Outcome::failure);
+		execution.engine().events().activityAttempted(activity.name(), attempt, outcome.failure(),
+				Duration.ofNanos(System.nanoTime() - attemptStarted));
+		if (outcome.failure() == null && this.faults != null) {
+			this.faults.afterCompletionRecorded(execution.claim(), activity.name());
+		}
+		return outcome;
+	}
+
+	RetryPolicy policyFor(ActivityDefinition activity) {
+		return this.retryPolicies.policyFor(activity);
+	}
+
+	AsyncActivities asyncActivities() {
+		return this.asyncActivities;
+	}
+
+	/**
+	 * Stop the timed-attempt pool and the pool of activity futures with the application: running
+	 * attempts are interrupted.
 	 */
 	@Override
 	public void close() {
 		this.timedAttempts.close();
+		this.asyncActivities.close();
 	}
 
-	private static Instant nextAttemptOf(JournalEvent failedAttempt) {
+	static Instant nextAttemptOf(JournalEvent failedAttempt) {
 		String recorded = failedAttempt.output();
 		return (recorded != null) ? JournalValues.readInstant(recorded) : failedAttempt.timestamp();
 	}
@@ -233,7 +274,7 @@ public class ActivityInvoker implements AutoCloseable {
 		return result;
 	}
 
-	private static String describe(ActivityDefinition activity) {
+	static String describe(ActivityDefinition activity) {
 		return "activity '" + activity.name() + "'";
 	}
 
@@ -259,26 +300,8 @@ public class ActivityInvoker implements AutoCloseable {
 
 	}
 
-	/**
-	 * Decides, once, whether a timed attempt completed or timed out, so that its completion and
-	 * its timeout are never both journaled.
-	 */
-	private static final class AttemptGate {
-
-		private final AtomicInteger state = new AtomicInteger();
-
-		boolean complete() {
-			return this.state.compareAndSet(0, 1);
-		}
-
-		boolean timeOut() {
-			return this.state.compareAndSet(0, 2);
-		}
-
-	}
-
 	/** What one attempt ended with: a result, or the failure to retry or report. */
-	private record Outcome(@Nullable Object result, @Nullable Throwable failure) {
+	record Outcome(@Nullable Object result, @Nullable Throwable failure) {
 	}
 
 }

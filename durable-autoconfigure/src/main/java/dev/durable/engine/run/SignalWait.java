@@ -50,6 +50,21 @@ final class SignalWait {
 		return (Optional<T>) new SignalWait(execution, name, type, execution.nextStep()).await(timeout);
 	}
 
+	/**
+	 * Take the next pending signal of a name that fits, for a signal future at its step.
+	 */
+	static Optional<JournalEvent> take(WorkflowExecution execution, String name, Class<?> type, int step) {
+		return new SignalWait(execution, name, type, step).take();
+	}
+
+	/**
+	 * Read a signal's recorded payload as the awaited type.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> T read(WorkflowExecution execution, String name, Class<T> type, @Nullable String json) {
+		return (T) new SignalWait(execution, name, type, 0).read(json).orElse(null);
+	}
+
 	private Optional<Object> await(@Nullable Duration timeout) {
 		List<JournalEvent> recorded = this.execution.recorded(this.step, this.name, EventKind.SIGNAL_WAIT_STARTED);
 		JournalEvent last = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
@@ -91,21 +106,27 @@ final class SignalWait {
 			this.execution.ensureLive();
 			Instant now = this.execution.now();
 			List<JournalEvent> taken;
-			try {
-				taken = this.execution.engine()
-					.store()
-					.takeSignal(this.execution.claim(), this.name, this.execution.journal().nextSeq(), this.step, now,
-							now.plus(this.execution.engine().settings().leaseDuration()), this::rejection);
-			}
-			catch (RuntimeException ex) {
-				throw new RunAbandonedError(ex);
+			StepIndex journal = this.execution.journal();
+			// The store writes at positions of the journal: activity futures recording meanwhile wait.
+			synchronized (journal) {
+				try {
+					taken = this.execution.engine()
+						.store()
+						.takeSignal(this.execution.claim(), this.name, journal.nextSeq(), this.step, now,
+								now.plus(this.execution.engine().settings().leaseDuration()), this::rejection);
+				}
+				catch (RuntimeException ex) {
+					throw new RunAbandonedError(ex);
+				}
+				for (JournalEvent event : taken) {
+					journal.takeSeq();
+					journal.add(event);
+				}
 			}
 			if (taken.isEmpty()) {
 				return Optional.empty();
 			}
 			for (JournalEvent event : taken) {
-				this.execution.journal().takeSeq();
-				this.execution.journal().add(event);
 				if (event.kind() == EventKind.SIGNAL_REJECTED) {
 					logger.warn(event.error());
 				}

@@ -49,6 +49,10 @@ public class WorkflowExecution {
 
 	private boolean cancellationDelivered;
 
+	private @Nullable FutureSteps futures;
+
+	private final RunWrites writes = new RunWrites();
+
 	WorkflowExecution(EngineContext engine, WorkflowRecord workflow, ClaimedWorkflow claim, List<JournalEvent> journal) {
 		this.engine = engine;
 		this.workflow = workflow;
@@ -125,6 +129,28 @@ public class WorkflowExecution {
 	}
 
 	/**
+	 * Return the futures of this run ({@code Workflow.async}, {@code timer}, {@code signal}).
+	 * @return the run's futures
+	 */
+	public FutureSteps futures() {
+		FutureSteps steps = this.futures;
+		if (steps == null) {
+			steps = new FutureSteps(this);
+			this.futures = steps;
+		}
+		return steps;
+	}
+
+	/**
+	 * Return the capture of the {@code Workflow.async} lambda running now, or null.
+	 * @return the capture, or null outside such a lambda
+	 */
+	@Nullable AsyncCapture asyncCapture() {
+		FutureSteps steps = this.futures;
+		return (steps != null) ? steps.capture() : null;
+	}
+
+	/**
 	 * Publish a value under a key; see {@link Workflow#setEvent(String, Object)}.
 	 * @param key the key
 	 * @param value the value
@@ -135,6 +161,9 @@ public class WorkflowExecution {
 
 	int nextStep() {
 		throwIfPoisoned();
+		if (this.futures != null) {
+			this.futures.checkNotCapturing();
+		}
 		return ++this.currentStep;
 	}
 
@@ -210,20 +239,37 @@ public class WorkflowExecution {
 	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
 			@Nullable String errorType, @Nullable String error, Instant now) {
 		ensureLive();
-		JournalEvent event = new JournalEvent(this.journal.nextSeq(), step, kind, name, attempt, input, output,
-				errorType, error, now);
+		// Activity futures record from the pool's threads: positions are taken one at a time.
+		long seq = this.writes.open(this.journal, workflowId(), step);
+		JournalEvent event;
 		boolean cancelNow;
 		try {
+			event = new JournalEvent(seq, step, kind, name, attempt, input, output, errorType, error, now);
 			cancelNow = this.engine.store().append(this.claim, event);
 		}
 		catch (RuntimeException ex) {
 			throw new RunAbandonedError(ex);
 		}
-		this.journal.appended(event);
+		finally {
+			this.writes.done();
+		}
+		this.journal.add(event);
 		if (cancelNow) {
 			// Delivered at the next durable call, as a cancellation through the lease keeper is.
 			requestCancel();
 		}
+	}
+
+	/**
+	 * Refuse every later write of this run's activity futures, and wait for those under way: the
+	 * run ends, or gives up its claim, without their outcomes.
+	 */
+	void closeWrites() {
+		this.writes.close();
+	}
+
+	boolean writesClosed() {
+		return this.writes.isClosed();
 	}
 
 	/**
@@ -265,6 +311,10 @@ public class WorkflowExecution {
 
 	void requestCancel() {
 		this.cancelRequested = true;
+		FutureSteps steps = this.futures;
+		if (steps != null) {
+			steps.cancelRequested();
+		}
 	}
 
 	boolean cancellationDelivered() {

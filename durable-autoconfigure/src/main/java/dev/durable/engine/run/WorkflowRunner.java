@@ -233,6 +233,12 @@ public class WorkflowRunner {
 			throw abandoned;
 		}
 		if (thrown instanceof WorkflowSuspension suspension) {
+			StepFuture<?> parkedOn = suspension.parkedOn();
+			if (parkedOn != null) {
+				park(execution, suspension, parkedOn);
+				return;
+			}
+			execution.closeWrites();
 			this.engine.store().suspend(execution.claim(), suspension.getWakeAt(), suspension.getWaitingFor());
 			return;
 		}
@@ -245,6 +251,20 @@ public class WorkflowRunner {
 			return;
 		}
 		fail(execution, thrown);
+	}
+
+	/**
+	 * Suspend a run whose activity futures still run here, keeping its claim: they record as they
+	 * end, the lease is renewed while this node lives, and the workflow is due again when its wait is
+	 * over (or, should this node die, when the lease runs out, and another node runs it).
+	 */
+	private void park(WorkflowExecution execution, WorkflowSuspension suspension, StepFuture<?> awaited) {
+		Instant leaseEnd = now().plus(this.engine.settings().leaseDuration());
+		this.engine.store()
+			.park(execution.claim(), FutureWait.parkedUntil(suspension.getWakeAt(), leaseEnd),
+					suspension.getWaitingFor());
+		execution.futures()
+			.parked(awaited, suspension.getWakeAt(), execution.claim(), this.leases, this.dispatch);
 	}
 
 	private void fail(WorkflowExecution execution, Throwable thrown) {
@@ -272,6 +292,8 @@ public class WorkflowRunner {
 	 * whoever waits for it.
 	 */
 	private void finish(WorkflowExecution execution, WorkflowEnd end, EventKind kind) {
+		// Activity futures still running end without being recorded: the workflow does not wait.
+		execution.closeWrites();
 		JournalEvent event = execution.lifecycleEvent(kind, end.result(), end.errorType(), end.error());
 		WorkflowRecord workflow = execution.workflow();
 		String parentId = workflow.parentId();
