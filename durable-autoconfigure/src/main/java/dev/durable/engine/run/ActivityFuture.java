@@ -75,7 +75,7 @@ final class ActivityFuture<R> extends StepFuture<R> {
 		future.input = execution.engine()
 			.codec()
 			.writeArguments(ActivityInvoker.describe(activity), activity.method(), invocation.getArguments());
-		Instant nextAttempt = (last != null) ? ActivityInvoker.nextAttemptOf(last) : null;
+		Instant nextAttempt = (last != null) ? FailedAttempts.nextAttemptOf(last) : null;
 		invoker.asyncActivities().start(future, recorded.size() + 1, nextAttempt);
 		return future;
 	}

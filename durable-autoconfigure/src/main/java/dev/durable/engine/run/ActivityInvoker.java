@@ -11,7 +11,6 @@ import dev.durable.ActivityFailedException;
 import dev.durable.engine.definition.ActivityDefinition;
 import dev.durable.engine.fault.ActivityFaults;
 import dev.durable.engine.fault.RunAbandonedError;
-import dev.durable.engine.journal.ErrorText;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.observe.ExecutionObserver;
@@ -102,13 +101,13 @@ public class ActivityInvoker implements AutoCloseable {
 		if (last != null && last.kind() == EventKind.ACTIVITY_FAILED) {
 			throw new ActivityFailedException(name, last.attempt(), String.valueOf(last.errorType()), String.valueOf(last.error()));
 		}
-		execution.deliverCancellation(step);
+		execution.cancellation().deliver(step);
 		execution.ensureLive();
 		String input = execution.engine().codec().writeArguments(describe(activity), activity.method(),
 				invocation.getArguments());
 		RetryPolicy policy = this.retryPolicies.policyFor(activity);
 		int failedAttempts = recorded.size();
-		Instant nextAttempt = (last != null) ? nextAttemptOf(last) : null;
+		Instant nextAttempt = (last != null) ? FailedAttempts.nextAttemptOf(last) : null;
 		while (true) {
 			if (nextAttempt != null) {
 				execution.waitUntil(nextAttempt);
@@ -119,18 +118,7 @@ public class ActivityInvoker implements AutoCloseable {
 			if (failure == null) {
 				return outcome.result();
 			}
-			String errorType = failure.getClass().getName();
-			String error = ErrorText.of(failure);
-			if (!policy.allowsRetry(attempt, failure)) {
-				execution.append(step, EventKind.ACTIVITY_FAILED, name, attempt, input, null, errorType, error);
-				throw new ActivityFailedException(name, attempt, errorType, error);
-			}
-			// The next attempt's time is journaled with the failure: a restart mid-backoff waits only
-			// for what is left of it, even when the interval is randomized.
-			Instant failedAt = execution.now();
-			nextAttempt = failedAt.plus(policy.backoffAfter(attempt, failure));
-			execution.append(step, EventKind.ACTIVITY_ATTEMPT_FAILED, name, attempt, input, JournalValues.text(nextAttempt),
-					errorType, error, failedAt);
+			nextAttempt = FailedAttempts.record(execution, policy, step, name, attempt, input, failure);
 			failedAttempts = attempt;
 		}
 	}
@@ -167,11 +155,6 @@ public class ActivityInvoker implements AutoCloseable {
 	public void close() {
 		this.timedAttempts.close();
 		this.asyncActivities.close();
-	}
-
-	static Instant nextAttemptOf(JournalEvent failedAttempt) {
-		String recorded = failedAttempt.output();
-		return (recorded != null) ? JournalValues.readInstant(recorded) : failedAttempt.timestamp();
 	}
 
 	/**
@@ -270,7 +253,7 @@ public class ActivityInvoker implements AutoCloseable {
 		if (this.faults != null) {
 			this.faults.beforeCompletionRecorded(execution.claim(), activity.name());
 		}
-		execution.append(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null);
+		execution.writer().append(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null);
 		return result;
 	}
 

@@ -32,7 +32,7 @@ final class AnyOfFuture<R> extends StepFuture<R> {
 		if (!recorded.isEmpty()) {
 			int index = Integer.parseInt(String.valueOf(recorded.get(0).output()).trim());
 			if (index < 0 || index >= this.members.size()) {
-				throw execution.poison("Workflow '" + execution.workflowId() + "' (type '"
+				throw execution.nonDeterminism().poison("Workflow '" + execution.workflowId() + "' (type '"
 						+ execution.workflow().type() + "') is not deterministic: at step " + step
 						+ " the journal recorded future " + index + " as the winner of DurableFuture.anyOf(), but "
 						+ "the code now races " + this.members.size() + " futures. Restore the old code path for "
@@ -51,7 +51,7 @@ final class AnyOfFuture<R> extends StepFuture<R> {
 			StepFuture<?> member = this.members.get(i);
 			if (member.poll()) {
 				futures().execution()
-					.append(this.step, EventKind.SIDE_EFFECT, NAME, 0, null, Integer.toString(i), null, null);
+					.writer().append(this.step, EventKind.SIDE_EFFECT, NAME, 0, null, Integer.toString(i), null, null);
 				this.winner = member;
 				return true;
 			}

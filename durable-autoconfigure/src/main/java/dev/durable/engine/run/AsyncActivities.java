@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.durable.ActivityFailedException;
 import dev.durable.engine.fault.RunAbandonedError;
-import dev.durable.engine.journal.ErrorText;
-import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.LeaseLostException;
 import dev.durable.engine.retry.RetryPolicy;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +68,7 @@ public final class AsyncActivities implements AutoCloseable {
 
 	private void run(ActivityFuture<?> future, int attempt) {
 		WorkflowExecution execution = future.execution();
-		if (execution.writesClosed()) {
+		if (execution.writer().isClosed()) {
 			future.abandon(new IllegalStateException("The run of workflow '" + execution.workflowId() + "' ended"));
 			return;
 		}
@@ -100,21 +98,16 @@ public final class AsyncActivities implements AutoCloseable {
 	}
 
 	private void failed(ActivityFuture<?> future, int attempt, Throwable failure) {
-		WorkflowExecution execution = future.execution();
-		String name = future.activity().name();
-		String errorType = failure.getClass().getName();
-		String error = ErrorText.of(failure);
 		RetryPolicy policy = future.invoker().policyFor(future.activity());
-		if (!policy.allowsRetry(attempt, failure)) {
-			execution.append(future.step(), EventKind.ACTIVITY_FAILED, name, attempt, future.input(), null, errorType,
-					error);
-			future.fail(new ActivityFailedException(name, attempt, errorType, error));
+		Instant nextAttempt;
+		try {
+			nextAttempt = FailedAttempts.record(future.execution(), policy, future.step(), future.activity().name(),
+					attempt, future.input(), failure);
+		}
+		catch (ActivityFailedException ex) {
+			future.fail(ex);
 			return;
 		}
-		Instant failedAt = execution.now();
-		Instant nextAttempt = failedAt.plus(policy.backoffAfter(attempt, failure));
-		execution.append(future.step(), EventKind.ACTIVITY_ATTEMPT_FAILED, name, attempt, future.input(),
-				JournalValues.text(nextAttempt), errorType, error, failedAt);
 		start(future, attempt + 1, nextAttempt);
 	}
 

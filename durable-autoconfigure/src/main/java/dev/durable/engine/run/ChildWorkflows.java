@@ -51,7 +51,7 @@ public class ChildWorkflows {
 		if (last != null && (last.kind() == EventKind.CHILD_COMPLETED || last.kind() == EventKind.CHILD_FAILED)) {
 			return outcome(parent, child, recorded);
 		}
-		parent.deliverCancellation(step);
+		parent.cancellation().deliver(step);
 		String childId = begin(parent, child, arguments, step, recorded);
 		if (!ended(parent, child, step, childId)) {
 			throw new WorkflowSuspension(null, Waits.child(childId));
@@ -83,13 +83,13 @@ public class ChildWorkflows {
 			return false;
 		}
 		if (record.status() == WorkflowStatus.COMPLETED) {
-			parent.append(step, EventKind.CHILD_COMPLETED, child.type(), 0, null, record.result(), null, null);
+			parent.writer().append(step, EventKind.CHILD_COMPLETED, child.type(), 0, null, record.result(), null, null);
 			return true;
 		}
 		String errorType = (record.errorType() != null) ? record.errorType()
 				: WorkflowCancelledException.class.getName();
 		String error = (record.error() != null) ? record.error() : "the child workflow was cancelled";
-		parent.append(step, EventKind.CHILD_FAILED, child.type(), 0, null, null, errorType, error);
+		parent.writer().append(step, EventKind.CHILD_FAILED, child.type(), 0, null, null, errorType, error);
 		return true;
 	}
 

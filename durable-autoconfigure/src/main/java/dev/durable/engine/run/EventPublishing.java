@@ -49,7 +49,7 @@ final class EventPublishing {
 		}
 		execution.journal().add(event);
 		if (cancelNow) {
-			execution.requestCancel();
+			execution.cancellation().request();
 		}
 		String workflowId = execution.workflowId();
 		AfterCommit.run(() -> engine.events().eventPublished(workflowId, key));

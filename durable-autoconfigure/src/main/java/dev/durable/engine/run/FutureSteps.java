@@ -175,7 +175,7 @@ public final class FutureSteps {
 		if (timer != null && pool != null) {
 			pool.schedule(current::wake, timer, this.execution.now());
 		}
-		if (awaited.progress() != StepFuture.Progress.RUNNING_HERE || this.execution.isCancelRequested()) {
+		if (awaited.progress() != StepFuture.Progress.RUNNING_HERE || this.execution.cancellation().isRequested()) {
 			current.wake();
 		}
 	}

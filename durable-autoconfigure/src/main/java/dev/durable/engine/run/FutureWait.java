@@ -37,7 +37,7 @@ final class FutureWait {
 			await(execution, future, step, live);
 		}
 		else if (live) {
-			execution.deliverCancellation(step);
+			execution.cancellation().deliver(step);
 		}
 		return future.outcome();
 	}
@@ -61,7 +61,7 @@ final class FutureWait {
 		long limit = System.nanoTime() + execution.engine().settings().inThreadWaitLimit().toNanos();
 		while (true) {
 			if (live) {
-				execution.deliverCancellation(step);
+				execution.cancellation().deliver(step);
 			}
 			Throwable abandoned = future.abandoned();
 			if (abandoned != null) {
@@ -81,7 +81,7 @@ final class FutureWait {
 			}
 			synchronized (futures) {
 				// Checked under the lock that a completion notifies on: no wake-up is lost.
-				if (future.progress() != StepFuture.Progress.DONE && !execution.isCancelRequested()) {
+				if (future.progress() != StepFuture.Progress.DONE && !execution.cancellation().isRequested()) {
 					try {
 						futures.wait(waitMillis);
 					}

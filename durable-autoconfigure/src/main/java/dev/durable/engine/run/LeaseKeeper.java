@@ -149,7 +149,7 @@ public class LeaseKeeper implements SmartLifecycle {
 	public void cancelRequested(String workflowId) {
 		for (WorkflowExecution execution : this.executions.values()) {
 			if (execution.workflowId().equals(workflowId)) {
-				execution.requestCancel();
+				execution.cancellation().request();
 			}
 		}
 		this.parked.forEach((claim, onCancel) -> {

@@ -37,7 +37,7 @@ final class SignalFuture<T> extends StepFuture<T> {
 		WorkflowExecution execution = futures.execution();
 		List<JournalEvent> recorded = execution.recorded(step, name, EventKind.SIGNAL_WAIT_STARTED);
 		if (recorded.isEmpty()) {
-			execution.append(step, EventKind.SIGNAL_WAIT_STARTED, name, 0, null, null, null, null);
+			execution.writer().append(step, EventKind.SIGNAL_WAIT_STARTED, name, 0, null, null, null, null);
 		}
 		return new SignalFuture<>(futures, step, name, type);
 	}

@@ -74,12 +74,12 @@ final class SignalWait {
 		if (last != null && last.kind() == EventKind.SIGNAL_TIMED_OUT) {
 			return Optional.empty();
 		}
-		this.execution.deliverCancellation(this.step);
+		this.execution.cancellation().deliver(this.step);
 		Instant deadline;
 		if (recorded.isEmpty()) {
 			deadline = (timeout != null) ? this.execution.now().plus(timeout.isNegative() ? Duration.ZERO : timeout)
 					: null;
-			this.execution.append(this.step, EventKind.SIGNAL_WAIT_STARTED, this.name, 0, null,
+			this.execution.writer().append(this.step, EventKind.SIGNAL_WAIT_STARTED, this.name, 0, null,
 					(deadline != null) ? JournalValues.text(deadline) : null, null, null);
 		}
 		else {
@@ -91,7 +91,7 @@ final class SignalWait {
 			return read(received.get().output());
 		}
 		if (deadline != null && !this.execution.now().isBefore(deadline)) {
-			this.execution.append(this.step, EventKind.SIGNAL_TIMED_OUT, this.name, 0, null, null, null, null);
+			this.execution.writer().append(this.step, EventKind.SIGNAL_TIMED_OUT, this.name, 0, null, null, null, null);
 			return Optional.empty();
 		}
 		throw new WorkflowSuspension(deadline, Waits.signal(this.name));

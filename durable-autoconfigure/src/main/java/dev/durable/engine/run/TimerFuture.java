@@ -26,7 +26,8 @@ final class TimerFuture extends StepFuture<Void> {
 		Instant fireAt;
 		if (recorded.isEmpty()) {
 			fireAt = execution.now().plus(duration.isNegative() ? Duration.ZERO : duration);
-			execution.append(step, EventKind.TIMER_STARTED, "sleep", 0, null, JournalValues.text(fireAt), null, null);
+			execution.writer()
+				.append(step, EventKind.TIMER_STARTED, "sleep", 0, null, JournalValues.text(fireAt), null, null);
 		}
 		else {
 			fireAt = JournalValues.readInstant(recorded.get(0).output());

@@ -199,15 +199,16 @@ public class WorkflowRunner {
 	}
 
 	private void completed(WorkflowExecution execution, WorkflowDefinition definition, @Nullable Object result) {
-		if (execution.nonDeterminism() != null) {
+		if (execution.nonDeterminism().found() != null) {
 			stopNonDeterministic(execution);
 			return;
 		}
 		if (execution.currentStep() < execution.recordedSteps()) {
-			execution.poison("Workflow '" + execution.workflowId() + "' (type '" + execution.workflow().type()
-					+ "') is not deterministic: the code now ends after step " + execution.currentStep()
-					+ ", but the journal records " + execution.recordedSteps() + " steps. Restore the old code path "
-					+ "for running workflows (Workflow.getVersion) and retry the workflow");
+			execution.nonDeterminism()
+				.poison("Workflow '" + execution.workflowId() + "' (type '" + execution.workflow().type()
+						+ "') is not deterministic: the code now ends after step " + execution.currentStep()
+						+ ", but the journal records " + execution.recordedSteps() + " steps. Restore the old code path "
+						+ "for running workflows (Workflow.getVersion) and retry the workflow");
 			stopNonDeterministic(execution);
 			return;
 		}
@@ -221,7 +222,7 @@ public class WorkflowRunner {
 			fail(execution, ex);
 			return;
 		}
-		if (execution.cancellationDelivered()) {
+		if (execution.cancellation().isDelivered()) {
 			finish(execution, new WorkflowEnd.Cancelled(output), EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
@@ -238,15 +239,15 @@ public class WorkflowRunner {
 				park(execution, suspension, parkedOn);
 				return;
 			}
-			execution.closeWrites();
+			execution.writer().close();
 			this.engine.store().suspend(execution.claim(), suspension.getWakeAt(), suspension.getWaitingFor());
 			return;
 		}
-		if (execution.nonDeterminism() != null) {
+		if (execution.nonDeterminism().found() != null) {
 			stopNonDeterministic(execution);
 			return;
 		}
-		if (thrown instanceof WorkflowCancelledException && execution.cancellationDelivered()) {
+		if (thrown instanceof WorkflowCancelledException && execution.cancellation().isDelivered()) {
 			finish(execution, new WorkflowEnd.Cancelled(null), EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
@@ -280,7 +281,7 @@ public class WorkflowRunner {
 	}
 
 	private void stopNonDeterministic(WorkflowExecution execution) {
-		Throwable mismatch = execution.nonDeterminism();
+		Throwable mismatch = execution.nonDeterminism().found();
 		String errorType = mismatch.getClass().getName();
 		String error = ErrorText.of(mismatch);
 		logger.error(error);
@@ -293,8 +294,8 @@ public class WorkflowRunner {
 	 */
 	private void finish(WorkflowExecution execution, WorkflowEnd end, EventKind kind) {
 		// Activity futures still running end without being recorded: the workflow does not wait.
-		execution.closeWrites();
-		JournalEvent event = execution.lifecycleEvent(kind, end.result(), end.errorType(), end.error());
+		execution.writer().close();
+		JournalEvent event = execution.writer().lifecycleEvent(kind, end.result(), end.errorType(), end.error());
 		WorkflowRecord workflow = execution.workflow();
 		String parentId = workflow.parentId();
 		this.engine.store().finish(execution.claim(), end, event, parentId);
