@@ -68,6 +68,58 @@ public final class Workflow {
 	}
 
 	/**
+	 * Start one durable call (an {@code @Activity} method or a workflow entry point, that is a
+	 * child workflow) concurrently with the workflow code and return its future at once. The
+	 * lambda must make exactly one such call and nothing else durable; otherwise this throws
+	 * {@link IllegalArgumentException} naming the workflow. An activity started this way keeps its
+	 * own retry policy, timeout and idempotency key, and runs on the node's bounded pool
+	 * ({@code durable.worker.async-activity-concurrency}); its outcome is recorded when it ends,
+	 * whether or not {@link DurableFuture#get()} was called yet.
+	 * @param <R> the type of the result
+	 * @param durableCall the lambda making the call, e.g. {@code () -> payments.charge(order)}
+	 * @return the future of the call
+	 */
+	public static <R> DurableFuture<R> async(Supplier<R> durableCall) {
+		return ExecutionContexts.workflow("Workflow.async()").futures().async(durableCall);
+	}
+
+	/**
+	 * Start one durable call that returns nothing; see {@link #async(Supplier)}.
+	 * @param durableCall the lambda making the call, e.g. {@code () -> mail.send(order)}
+	 * @return the future of the call
+	 */
+	public static DurableFuture<Void> async(Runnable durableCall) {
+		return ExecutionContexts.workflow("Workflow.async()").futures().async(() -> {
+			durableCall.run();
+			return null;
+		});
+	}
+
+	/**
+	 * Start a durable timer and return its future: done once the duration has passed.
+	 * {@code timer(d).get()} is {@link #sleep(Duration) sleep(d)}.
+	 * @param duration how long until the timer fires
+	 * @return the timer's future
+	 */
+	public static DurableFuture<Void> timer(Duration duration) {
+		return ExecutionContexts.workflow("Workflow.timer()").futures().timer(duration);
+	}
+
+	/**
+	 * Return the future of the next signal of a name: the same queue that
+	 * {@link #awaitSignal(String, Class)} reads. The signal is taken (consumed) when the future is
+	 * found done, so a signal future that loses an {@link DurableFuture#anyOf anyOf} leaves the
+	 * signal for the next wait.
+	 * @param <T> the payload type
+	 * @param name the signal name
+	 * @param type the payload type
+	 * @return the signal's future
+	 */
+	public static <T> DurableFuture<T> signal(String name, Class<T> type) {
+		return ExecutionContexts.workflow("Workflow.signal()").futures().signal(name, type);
+	}
+
+	/**
 	 * Return the current time, recorded on first execution and identical on replay.
 	 * @return the recorded instant
 	 */

@@ -88,11 +88,13 @@ class PackageArrowsTests {
 	void publicApiReachesTheEngineOnlyThroughTheThreadBoundContexts() {
 		DescribedPredicate<JavaClass> internal = resideInAPackage("dev.durable..")
 			.and(not(resideInAnyPackage(API, ANNOTATION)))
-			// Workflow and ActivityContext are static facades over the running workflow or attempt.
+			// Workflow, DurableFuture and ActivityContext are static facades over the running workflow
+			// (its futures) or attempt.
 			.and(not(belongToAnyOf(dev.durable.engine.run.ExecutionContexts.class,
-					dev.durable.engine.run.WorkflowExecution.class, dev.durable.engine.run.ActivityExecution.class)))
+					dev.durable.engine.run.WorkflowExecution.class, dev.durable.engine.run.FutureSteps.class,
+					dev.durable.engine.run.ActivityExecution.class)))
 			.as("Durable internals other than the facades' entry points (ExecutionContexts, WorkflowExecution, "
-					+ "ActivityExecution)");
+					+ "FutureSteps, ActivityExecution)");
 		noClasses().that()
 			.resideInAnyPackage(API, ANNOTATION)
 			.should()

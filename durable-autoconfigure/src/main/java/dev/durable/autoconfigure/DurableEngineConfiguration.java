@@ -101,7 +101,7 @@ class DurableEngineConfiguration {
 				properties.getWorker().getTimedActivityThreads(),
 				retention.isEnabled() ? new EngineOptions.Retention(retention.getPeriod(),
 						retention.getInterval(), retention.getBatchSize()) : null,
-				properties.getEvents().getPollInterval());
+				properties.getEvents().getPollInterval(), properties.getWorker().getAsyncActivityConcurrency());
 	}
 
 	private static String defaultNodeId() {

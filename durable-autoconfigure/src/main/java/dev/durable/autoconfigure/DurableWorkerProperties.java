@@ -48,6 +48,13 @@ public class DurableWorkerProperties {
 	private int timedActivityThreads = 64;
 
 	/**
+	 * How many activity futures (activities started with Workflow.async) run at once on this
+	 * node, across all its workflows; more wait in line. A retry backoff of a future holds no
+	 * thread.
+	 */
+	private int asyncActivityConcurrency = 32;
+
+	/**
 	 * Most runs in a row of one workflow that may stop without ending or waiting (a store
 	 * error, a lost lease, a process that died during the run) before the workflow ends
 	 * FAILED; retrying it through the actuator endpoint starts the count again.
@@ -100,6 +107,14 @@ public class DurableWorkerProperties {
 
 	public void setInThreadWaitLimit(Duration inThreadWaitLimit) {
 		this.inThreadWaitLimit = inThreadWaitLimit;
+	}
+
+	public int getAsyncActivityConcurrency() {
+		return this.asyncActivityConcurrency;
+	}
+
+	public void setAsyncActivityConcurrency(int asyncActivityConcurrency) {
+		this.asyncActivityConcurrency = asyncActivityConcurrency;
 	}
 
 	public int getTimedActivityThreads() {

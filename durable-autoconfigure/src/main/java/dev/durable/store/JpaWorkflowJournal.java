@@ -164,9 +164,37 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 
 	@Override
 	public void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt, @Nullable String waitingFor) {
+		suspend(claim, wakeAt, waitingFor, false);
+	}
+
+	@Override
+	public void park(ClaimedWorkflow claim, Instant wakeAt, @Nullable String waitingFor) {
+		suspend(claim, wakeAt, waitingFor, true);
+	}
+
+	@Override
+	public void wakeParked(ClaimedWorkflow claim, Instant now) {
+		this.access.transactions()
+			.executeWithoutResult((tx) -> this.entityManager
+				.createQuery("update DurableWorkflow w set w.dueAt = :now where w.id = :id and w.runToken = :token "
+						+ "and w.status = :waiting")
+				.setParameter("now", now)
+				.setParameter("id", claim.workflowId())
+				.setParameter("token", claim.runToken())
+				.setParameter("waiting", WorkflowStatus.WAITING.name())
+				.executeUpdate());
+	}
+
+	private void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt, @Nullable String waitingFor,
+			boolean keepToken) {
 		Instant now = this.access.clock().instant();
 		this.access.transactions().executeWithoutResult((tx) -> {
-			this.access.hand(claim, wakeAt, waitingFor, now, "0", true);
+			if (keepToken) {
+				this.access.park(claim, wakeAt, waitingFor, now);
+			}
+			else {
+				this.access.hand(claim, wakeAt, waitingFor, now, "0", true);
+			}
 			// The row lock taken above orders this check after any signal, child end or
 			// cancellation that locked the row first.
 			if (isCancelRequested(claim.workflowId())

@@ -162,6 +162,16 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
+	public void park(ClaimedWorkflow claim, Instant wakeAt, @Nullable String waitingFor) {
+		this.journal.park(claim, wakeAt, waitingFor);
+	}
+
+	@Override
+	public void wakeParked(ClaimedWorkflow claim, Instant now) {
+		this.journal.wakeParked(claim, now);
+	}
+
+	@Override
 	public void startChild(ClaimedWorkflow claim, NewWorkflow child, JournalEvent parentEvent, Instant leaseUntil) {
 		this.journal.startChild(claim, child, parentEvent, leaseUntil);
 	}

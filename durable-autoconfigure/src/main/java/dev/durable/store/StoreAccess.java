@@ -199,6 +199,28 @@ final class StoreAccess {
 	}
 
 	/**
+	 * Leave a claimed workflow waiting until {@code dueAt} but keep its owner and run token, so that
+	 * the run's work still under way can record; in the current transaction.
+	 * @throws LeaseLostException if the claim was replaced
+	 */
+	void park(ClaimedWorkflow claim, @Nullable Instant dueAt, @Nullable String waitingFor, Instant now) {
+		int held = this.entityManager
+			.createQuery("update DurableWorkflow w set w.status = :status, w.dueAt = :dueAt, "
+					+ "w.waitingFor = :waitingFor, w.updatedAt = :now, w.runAttempts = 0, w.lastRunError = null "
+					+ "where w.id = :id and w.runToken = :token")
+			.setParameter("status", WorkflowStatus.WAITING.name())
+			.setParameter("dueAt", dueAt)
+			.setParameter("waitingFor", waitingFor)
+			.setParameter("now", now)
+			.setParameter("id", claim.workflowId())
+			.setParameter("token", claim.runToken())
+			.executeUpdate();
+		if (held == 0) {
+			throw new LeaseLostException(claim.workflowId());
+		}
+	}
+
+	/**
 	 * Make a workflow due at once if it waits for the given event, in the current transaction.
 	 */
 	void wakeIfWaiting(String workflowId, String waitingFor, Instant now) {

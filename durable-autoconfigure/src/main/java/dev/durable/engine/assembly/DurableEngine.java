@@ -19,6 +19,7 @@ import dev.durable.engine.observe.WorkflowEventListeners;
 import dev.durable.engine.retry.DurableStartupValidator;
 import dev.durable.engine.run.ActivityInvoker;
 import dev.durable.engine.run.ActivityTransactions;
+import dev.durable.engine.run.AsyncActivities;
 import dev.durable.engine.run.ChildWorkflows;
 import dev.durable.engine.run.CompletionWaiters;
 import dev.durable.engine.run.EngineContext;
@@ -96,7 +97,8 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		this.leases = new LeaseKeeper(parts.store(), this.context.clock(), settings.leaseDuration());
 		this.activities = new ActivityInvoker(parts.retryPolicies(),
 				new ActivityTransactions(parts.transactionManager(), parts.beanFactory()),
-				new TimedAttempts(options.timedActivityThreads()), parts.observer(), parts.faults());
+				new TimedAttempts(options.timedActivityThreads()), parts.observer(), parts.faults(),
+				new AsyncActivities(options.asyncActivityConcurrency()));
 		this.children = new ChildWorkflows(this::wakeUp);
 		this.waiters = new CompletionWaiters();
 		this.outcomes = new WorkflowOutcomes(parts.store(), parts.codec(), parts.methods(), this.waiters);

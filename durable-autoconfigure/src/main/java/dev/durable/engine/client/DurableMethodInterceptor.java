@@ -59,7 +59,9 @@ public class DurableMethodInterceptor implements MethodInterceptor {
 		ActivityDefinition activity = this.methods.activityFor(method, targetClass);
 		WorkflowExecution execution = ExecutionContexts.currentWorkflow();
 		if (activity != null && execution != null && ExecutionContexts.currentActivity() == null) {
-			return this.activities.getObject().invoke(execution, activity, invocation);
+			// Inside a Workflow.async lambda the call returns at once, with no value yet.
+			return orDefault(this.activities.getObject().invoke(execution, activity, invocation),
+					invocation.getMethod().getReturnType());
 		}
 		return invocation.proceed();
 	}
@@ -71,7 +73,8 @@ public class DurableMethodInterceptor implements MethodInterceptor {
 			if (execution.consumeEntryInvocation()) {
 				return invocation.proceed();
 			}
-			return this.children.getObject().call(execution, workflow, invocation.getArguments());
+			return orDefault(this.children.getObject().call(execution, workflow, invocation.getArguments()),
+					invocation.getMethod().getReturnType());
 		}
 		StartCapture capture = StartCapture.current();
 		if (capture != null) {
@@ -79,6 +82,10 @@ public class DurableMethodInterceptor implements MethodInterceptor {
 			return defaultValue(invocation.getMethod().getReturnType());
 		}
 		return this.starter.getObject().call(workflow, invocation.getArguments());
+	}
+
+	private static @Nullable Object orDefault(@Nullable Object value, Class<?> type) {
+		return (value != null) ? value : defaultValue(type);
 	}
 
 	private static @Nullable Object defaultValue(Class<?> type) {

@@ -71,6 +71,25 @@ public interface WorkflowJournal {
 	void suspend(ClaimedWorkflow claim, @Nullable Instant wakeAt, @Nullable String waitingFor);
 
 	/**
+	 * Park a claimed workflow: status {@code WAITING} until {@code wakeAt} or the awaited event, as
+	 * {@link #suspend} does, but the claim's run token stays, so that work of the run still under
+	 * way on its node (activity futures) can record its outcomes; the next claim replaces the token
+	 * and so fences them out. The lease keeper extends {@code wakeAt} while the node lives.
+	 * @param claim the claim
+	 * @param wakeAt when to run it again at the latest (at most the lease's end)
+	 * @param waitingFor the awaited event ({@link Waits}), or null
+	 * @throws LeaseLostException if the claim was replaced
+	 */
+	void park(ClaimedWorkflow claim, Instant wakeAt, @Nullable String waitingFor);
+
+	/**
+	 * Make a parked workflow due at once, if it is still parked under the claim.
+	 * @param claim the claim it was parked with
+	 * @param now the current time
+	 */
+	void wakeParked(ClaimedWorkflow claim, Instant now);
+
+	/**
 	 * Start a child workflow from a claimed parent: the child's row and the parent's
 	 * {@code CHILD_STARTED} event in one transaction. An existing child of that id is kept.
 	 * @param claim the parent's claim

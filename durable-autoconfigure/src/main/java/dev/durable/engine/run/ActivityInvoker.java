@@ -6,13 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.durable.ActivityFailedException;
 import dev.durable.engine.definition.ActivityDefinition;
 import dev.durable.engine.fault.ActivityFaults;
 import dev.durable.engine.fault.RunAbandonedError;
-import dev.durable.engine.journal.ErrorText;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.observe.ExecutionObserver;
@@ -42,6 +40,8 @@ public class ActivityInvoker implements AutoCloseable {
 
 	private final TimedAttempts timedAttempts;
 
+	private final AsyncActivities asyncActivities;
+
 	/**
 	 * Create the invoker.
 	 * @param retryPolicies resolves each activity's retry policy
@@ -52,11 +52,26 @@ public class ActivityInvoker implements AutoCloseable {
 	 */
 	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions, TimedAttempts timedAttempts,
 			ExecutionObserver observer, @Nullable ActivityFaults faults) {
+		this(retryPolicies, transactions, timedAttempts, observer, faults, new AsyncActivities(32));
+	}
+
+	/**
+	 * Create the invoker with the pool of activity futures.
+	 * @param retryPolicies resolves each activity's retry policy
+	 * @param transactions finds the transactions of {@code @Transactional} activities
+	 * @param timedAttempts the pool on which attempts with a timeout run
+	 * @param observer observes each attempt (tracing)
+	 * @param faults test support's fault-injection points, or null (the default) for none
+	 * @param asyncActivities the bounded pool on which activity futures ({@code Workflow.async}) run
+	 */
+	public ActivityInvoker(RetryPolicies retryPolicies, ActivityTransactions transactions, TimedAttempts timedAttempts,
+			ExecutionObserver observer, @Nullable ActivityFaults faults, AsyncActivities asyncActivities) {
 		this.retryPolicies = retryPolicies;
 		this.transactions = transactions;
 		this.timedAttempts = timedAttempts;
 		this.observer = observer;
 		this.faults = faults;
+		this.asyncActivities = asyncActivities;
 	}
 
 	/**
@@ -69,6 +84,11 @@ public class ActivityInvoker implements AutoCloseable {
 	 */
 	public @Nullable Object invoke(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation)
 			throws Throwable {
+		AsyncCapture capture = execution.asyncCapture();
+		if (capture != null) {
+			capture.activity(this, activity, invocation);
+			return null;
+		}
 		int step = execution.nextStep();
 		String name = activity.name();
 		List<JournalEvent> recorded = execution.recorded(step, name, EventKind.ACTIVITY_COMPLETED,
@@ -81,56 +101,60 @@ public class ActivityInvoker implements AutoCloseable {
 		if (last != null && last.kind() == EventKind.ACTIVITY_FAILED) {
 			throw new ActivityFailedException(name, last.attempt(), String.valueOf(last.errorType()), String.valueOf(last.error()));
 		}
-		execution.deliverCancellation(step);
+		execution.cancellation().deliver(step);
 		execution.ensureLive();
 		String input = execution.engine().codec().writeArguments(describe(activity), activity.method(),
 				invocation.getArguments());
 		RetryPolicy policy = this.retryPolicies.policyFor(activity);
 		int failedAttempts = recorded.size();
-		Instant nextAttempt = (last != null) ? nextAttemptOf(last) : null;
+		Instant nextAttempt = (last != null) ? FailedAttempts.nextAttemptOf(last) : null;
 		while (true) {
 			if (nextAttempt != null) {
 				execution.waitUntil(nextAttempt);
 			}
 			int attempt = failedAttempts + 1;
-			long attemptStarted = System.nanoTime();
-			Outcome outcome = this.observer.observeAttempt(execution.workflowId(), name, attempt,
-					() -> attempt(execution, activity, invocation, step, attempt, input), Outcome::failure);
-			execution.engine().events().activityAttempted(name, attempt, outcome.failure(), Duration.ofNanos(System.nanoTime() - attemptStarted));
+			Outcome outcome = attemptObserved(execution, activity, invocation, step, attempt, input);
 			Throwable failure = outcome.failure();
 			if (failure == null) {
-				if (this.faults != null) {
-					this.faults.afterCompletionRecorded(execution.claim(), name);
-				}
 				return outcome.result();
 			}
-			String errorType = failure.getClass().getName();
-			String error = ErrorText.of(failure);
-			if (!policy.allowsRetry(attempt, failure)) {
-				execution.append(step, EventKind.ACTIVITY_FAILED, name, attempt, input, null, errorType, error);
-				throw new ActivityFailedException(name, attempt, errorType, error);
-			}
-			// The next attempt's time is journaled with the failure: a restart mid-backoff waits only
-			// for what is left of it, even when the interval is randomized.
-			Instant failedAt = execution.now();
-			nextAttempt = failedAt.plus(policy.backoffAfter(attempt, failure));
-			execution.append(step, EventKind.ACTIVITY_ATTEMPT_FAILED, name, attempt, input, JournalValues.text(nextAttempt),
-					errorType, error, failedAt);
+			nextAttempt = FailedAttempts.record(execution, policy, step, name, attempt, input, failure);
 			failedAttempts = attempt;
 		}
 	}
 
 	/**
-	 * Stop the timed-attempt pool with the application: running timed attempts are interrupted.
+	 * Run one attempt, observed and counted; a completion is recorded before this returns.
+	 */
+	Outcome attemptObserved(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
+			int step, int attempt, String input) {
+		long attemptStarted = System.nanoTime();
+		Outcome outcome = this.observer.observeAttempt(execution.workflowId(), activity.name(), attempt,
+				() -> attempt(execution, activity, invocation, step, attempt, input), Outcome::failure);
+		execution.engine().events().activityAttempted(activity.name(), attempt, outcome.failure(),
+				Duration.ofNanos(System.nanoTime() - attemptStarted));
+		if (outcome.failure() == null && this.faults != null) {
+			this.faults.afterCompletionRecorded(execution.claim(), activity.name());
+		}
+		return outcome;
+	}
+
+	RetryPolicy policyFor(ActivityDefinition activity) {
+		return this.retryPolicies.policyFor(activity);
+	}
+
+	AsyncActivities asyncActivities() {
+		return this.asyncActivities;
+	}
+
+	/**
+	 * Stop the timed-attempt pool and the pool of activity futures with the application: running
+	 * attempts are interrupted.
 	 */
 	@Override
 	public void close() {
 		this.timedAttempts.close();
-	}
-
-	private static Instant nextAttemptOf(JournalEvent failedAttempt) {
-		String recorded = failedAttempt.output();
-		return (recorded != null) ? JournalValues.readInstant(recorded) : failedAttempt.timestamp();
+		this.asyncActivities.close();
 	}
 
 	/**
@@ -229,11 +253,11 @@ public class ActivityInvoker implements AutoCloseable {
 		if (this.faults != null) {
 			this.faults.beforeCompletionRecorded(execution.claim(), activity.name());
 		}
-		execution.append(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null);
+		execution.writer().append(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null);
 		return result;
 	}
 
-	private static String describe(ActivityDefinition activity) {
+	static String describe(ActivityDefinition activity) {
 		return "activity '" + activity.name() + "'";
 	}
 
@@ -259,26 +283,8 @@ public class ActivityInvoker implements AutoCloseable {
 
 	}
 
-	/**
-	 * Decides, once, whether a timed attempt completed or timed out, so that its completion and
-	 * its timeout are never both journaled.
-	 */
-	private static final class AttemptGate {
-
-		private final AtomicInteger state = new AtomicInteger();
-
-		boolean complete() {
-			return this.state.compareAndSet(0, 1);
-		}
-
-		boolean timeOut() {
-			return this.state.compareAndSet(0, 2);
-		}
-
-	}
-
 	/** What one attempt ended with: a result, or the failure to retry or report. */
-	private record Outcome(@Nullable Object result, @Nullable Throwable failure) {
+	record Outcome(@Nullable Object result, @Nullable Throwable failure) {
 	}
 
 }

@@ -40,37 +40,69 @@ public class ChildWorkflows {
 	 * @return the child's result
 	 */
 	public @Nullable Object call(WorkflowExecution parent, WorkflowDefinition child, @Nullable Object[] arguments) {
+		AsyncCapture capture = parent.asyncCapture();
+		if (capture != null) {
+			capture.child(this, child, arguments);
+			return null;
+		}
 		int step = parent.nextStep();
 		List<JournalEvent> recorded = parent.recorded(step, child.type(), EventKind.CHILD_STARTED);
-		EngineContext engine = parent.engine();
-		String what = "child workflow '" + child.type() + "' of workflow '" + parent.workflowId() + "'";
 		JournalEvent last = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
-		if (last != null && last.kind() == EventKind.CHILD_COMPLETED) {
-			return engine.codec().readResult(what, child.method().getGenericReturnType(), last.output());
+		if (last != null && (last.kind() == EventKind.CHILD_COMPLETED || last.kind() == EventKind.CHILD_FAILED)) {
+			return outcome(parent, child, recorded);
 		}
-		if (last != null && last.kind() == EventKind.CHILD_FAILED) {
-			throw failed(JournalValues.readText(recorded.get(0).output()), last.errorType(), last.error());
+		parent.cancellation().deliver(step);
+		String childId = begin(parent, child, arguments, step, recorded);
+		if (!ended(parent, child, step, childId)) {
+			throw new WorkflowSuspension(null, Waits.child(childId));
 		}
-		parent.deliverCancellation(step);
+		return outcome(parent, child, parent.journal().at(step));
+	}
+
+	/**
+	 * Start the child of a step unless the journal shows it started, and return its id.
+	 */
+	String begin(WorkflowExecution parent, WorkflowDefinition child, @Nullable Object[] arguments, int step,
+			List<JournalEvent> recorded) {
 		parent.ensureLive();
-		String childId = recorded.isEmpty() ? start(parent, child, arguments, step)
+		return recorded.isEmpty() ? start(parent, child, arguments, step)
 				: JournalValues.readText(recorded.get(0).output());
-		WorkflowRecord record = engine.store()
+	}
+
+	/**
+	 * Record the child's end at the parent's step if it has ended.
+	 * @return whether it has ended
+	 */
+	boolean ended(WorkflowExecution parent, WorkflowDefinition child, int step, String childId) {
+		WorkflowRecord record = parent.engine()
+			.store()
 			.find(childId)
 			.orElseThrow(() -> new IllegalStateException("Child workflow '" + childId + "' of workflow '"
 					+ parent.workflowId() + "' is missing from the journal"));
 		if (!record.status().isTerminal()) {
-			throw new WorkflowSuspension(null, Waits.child(childId));
+			return false;
 		}
 		if (record.status() == WorkflowStatus.COMPLETED) {
-			parent.append(step, EventKind.CHILD_COMPLETED, child.type(), 0, null, record.result(), null, null);
-			return engine.codec().readResult(what, child.method().getGenericReturnType(), record.result());
+			parent.writer().append(step, EventKind.CHILD_COMPLETED, child.type(), 0, null, record.result(), null, null);
+			return true;
 		}
 		String errorType = (record.errorType() != null) ? record.errorType()
 				: WorkflowCancelledException.class.getName();
 		String error = (record.error() != null) ? record.error() : "the child workflow was cancelled";
-		parent.append(step, EventKind.CHILD_FAILED, child.type(), 0, null, null, errorType, error);
-		throw failed(childId, errorType, error);
+		parent.writer().append(step, EventKind.CHILD_FAILED, child.type(), 0, null, null, errorType, error);
+		return true;
+	}
+
+	/**
+	 * Return the result, or throw the failure, of a step whose child's end is recorded.
+	 */
+	@Nullable Object outcome(WorkflowExecution parent, WorkflowDefinition child, List<JournalEvent> recorded) {
+		JournalEvent last = recorded.get(recorded.size() - 1);
+		if (last.kind() == EventKind.CHILD_COMPLETED) {
+			String what = "child workflow '" + child.type() + "' of workflow '" + parent.workflowId() + "'";
+			return parent.engine().codec().readResult(what, child.method().getGenericReturnType(), last.output());
+		}
+		throw failed(JournalValues.readText(recorded.get(0).output()), last.errorType(), last.error());
 	}
 
 	private String start(WorkflowExecution parent, WorkflowDefinition child, @Nullable Object[] arguments, int step) {

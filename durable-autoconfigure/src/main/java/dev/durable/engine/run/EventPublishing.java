@@ -36,7 +36,8 @@ final class EventPublishing {
 		}
 		String json = write(execution, key, value);
 		execution.ensureLive();
-		JournalEvent event = new JournalEvent(execution.journal().nextSeq(), step, EventKind.EVENT_PUBLISHED, key, 0, null, json,
+		// The position is taken, not peeked: activity futures may record at the same time.
+		JournalEvent event = new JournalEvent(execution.journal().takeSeq(), step, EventKind.EVENT_PUBLISHED, key, 0, null, json,
 				null, null, execution.now());
 		EngineContext engine = execution.engine();
 		boolean cancelNow;
@@ -46,9 +47,9 @@ final class EventPublishing {
 		catch (RuntimeException ex) {
 			throw new RunAbandonedError(ex);
 		}
-		execution.journal().appended(event);
+		execution.journal().add(event);
 		if (cancelNow) {
-			execution.requestCancel();
+			execution.cancellation().request();
 		}
 		String workflowId = execution.workflowId();
 		AfterCommit.run(() -> engine.events().eventPublished(workflowId, key));

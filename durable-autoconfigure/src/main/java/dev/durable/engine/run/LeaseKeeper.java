@@ -3,6 +3,7 @@ package dev.durable.engine.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,9 @@ public class LeaseKeeper implements SmartLifecycle {
 	private final Set<ClaimedWorkflow> running = ConcurrentHashMap.newKeySet();
 
 	private final Map<ClaimedWorkflow, WorkflowExecution> executions = new ConcurrentHashMap<>();
+
+	// Parked runs: no thread, but activity futures still running here and recording under the claim.
+	private final Map<ClaimedWorkflow, Runnable> parked = new ConcurrentHashMap<>();
 
 	private final WorkflowClaims store;
 
@@ -122,6 +126,18 @@ public class LeaseKeeper implements SmartLifecycle {
 		this.executions.remove(claim);
 	}
 
+	/**
+	 * Renew a parked run's lease until {@link #unpark}; run {@code onCancel} if its workflow is
+	 * cancelled meanwhile.
+	 */
+	void keepParked(ClaimedWorkflow claim, Runnable onCancel) {
+		this.parked.put(claim, onCancel);
+	}
+
+	void unpark(ClaimedWorkflow claim) {
+		this.parked.remove(claim);
+	}
+
 	void attach(WorkflowExecution execution) {
 		this.executions.put(execution.claim(), execution);
 	}
@@ -133,9 +149,14 @@ public class LeaseKeeper implements SmartLifecycle {
 	public void cancelRequested(String workflowId) {
 		for (WorkflowExecution execution : this.executions.values()) {
 			if (execution.workflowId().equals(workflowId)) {
-				execution.requestCancel();
+				execution.cancellation().request();
 			}
 		}
+		this.parked.forEach((claim, onCancel) -> {
+			if (claim.workflowId().equals(workflowId)) {
+				onCancel.run();
+			}
+		});
 	}
 
 	/**
@@ -151,7 +172,8 @@ public class LeaseKeeper implements SmartLifecycle {
 	 * @param leaseUntil the new expiry
 	 */
 	public void renew(Instant leaseUntil) {
-		List<ClaimedWorkflow> claims = running();
+		List<ClaimedWorkflow> claims = new ArrayList<>(this.running);
+		claims.addAll(this.parked.keySet());
 		if (!claims.isEmpty()) {
 			this.store.renewLeases(claims, leaseUntil).forEach(this::cancelRequested);
 		}

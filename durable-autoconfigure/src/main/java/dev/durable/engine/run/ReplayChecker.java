@@ -91,7 +91,7 @@ public class ReplayChecker {
 	}
 
 	private ReplayResult ended(WorkflowRecord workflow, WorkflowExecution execution, @Nullable Throwable thrown) {
-		NonDeterministicWorkflowException mismatch = execution.nonDeterminism();
+		NonDeterministicWorkflowException mismatch = execution.nonDeterminism().found();
 		if (mismatch != null) {
 			return new ReplayResult(workflow.id(), false, mismatch.getMessage());
 		}

@@ -24,7 +24,8 @@ final class SideEffect {
 			return type.cast(codec.readResult(what, type, recorded.get(0).output()));
 		}
 		T value = supplier.get();
-		execution.append(step, EventKind.SIDE_EFFECT, name, 0, null, codec.writeResult(what, type, value), null, null);
+		execution.writer()
+			.append(step, EventKind.SIDE_EFFECT, name, 0, null, codec.writeResult(what, type, value), null, null);
 		return value;
 	}
 

@@ -50,6 +50,21 @@ final class SignalWait {
 		return (Optional<T>) new SignalWait(execution, name, type, execution.nextStep()).await(timeout);
 	}
 
+	/**
+	 * Take the next pending signal of a name that fits, for a signal future at its step.
+	 */
+	static Optional<JournalEvent> take(WorkflowExecution execution, String name, Class<?> type, int step) {
+		return new SignalWait(execution, name, type, step).take();
+	}
+
+	/**
+	 * Read a signal's recorded payload as the awaited type.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> T read(WorkflowExecution execution, String name, Class<T> type, @Nullable String json) {
+		return (T) new SignalWait(execution, name, type, 0).read(json).orElse(null);
+	}
+
 	private Optional<Object> await(@Nullable Duration timeout) {
 		List<JournalEvent> recorded = this.execution.recorded(this.step, this.name, EventKind.SIGNAL_WAIT_STARTED);
 		JournalEvent last = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
@@ -59,12 +74,12 @@ final class SignalWait {
 		if (last != null && last.kind() == EventKind.SIGNAL_TIMED_OUT) {
 			return Optional.empty();
 		}
-		this.execution.deliverCancellation(this.step);
+		this.execution.cancellation().deliver(this.step);
 		Instant deadline;
 		if (recorded.isEmpty()) {
 			deadline = (timeout != null) ? this.execution.now().plus(timeout.isNegative() ? Duration.ZERO : timeout)
 					: null;
-			this.execution.append(this.step, EventKind.SIGNAL_WAIT_STARTED, this.name, 0, null,
+			this.execution.writer().append(this.step, EventKind.SIGNAL_WAIT_STARTED, this.name, 0, null,
 					(deadline != null) ? JournalValues.text(deadline) : null, null, null);
 		}
 		else {
@@ -76,7 +91,7 @@ final class SignalWait {
 			return read(received.get().output());
 		}
 		if (deadline != null && !this.execution.now().isBefore(deadline)) {
-			this.execution.append(this.step, EventKind.SIGNAL_TIMED_OUT, this.name, 0, null, null, null, null);
+			this.execution.writer().append(this.step, EventKind.SIGNAL_TIMED_OUT, this.name, 0, null, null, null, null);
 			return Optional.empty();
 		}
 		throw new WorkflowSuspension(deadline, Waits.signal(this.name));
@@ -91,21 +106,27 @@ final class SignalWait {
 			this.execution.ensureLive();
 			Instant now = this.execution.now();
 			List<JournalEvent> taken;
-			try {
-				taken = this.execution.engine()
-					.store()
-					.takeSignal(this.execution.claim(), this.name, this.execution.journal().nextSeq(), this.step, now,
-							now.plus(this.execution.engine().settings().leaseDuration()), this::rejection);
-			}
-			catch (RuntimeException ex) {
-				throw new RunAbandonedError(ex);
+			StepIndex journal = this.execution.journal();
+			// The store writes at positions of the journal: activity futures recording meanwhile wait.
+			synchronized (journal) {
+				try {
+					taken = this.execution.engine()
+						.store()
+						.takeSignal(this.execution.claim(), this.name, journal.nextSeq(), this.step, now,
+								now.plus(this.execution.engine().settings().leaseDuration()), this::rejection);
+				}
+				catch (RuntimeException ex) {
+					throw new RunAbandonedError(ex);
+				}
+				for (JournalEvent event : taken) {
+					journal.takeSeq();
+					journal.add(event);
+				}
 			}
 			if (taken.isEmpty()) {
 				return Optional.empty();
 			}
 			for (JournalEvent event : taken) {
-				this.execution.journal().takeSeq();
-				this.execution.journal().add(event);
 				if (event.kind() == EventKind.SIGNAL_REJECTED) {
 					logger.warn(event.error());
 				}

@@ -47,7 +47,10 @@ final class StepCheck {
 			case TIMER_STARTED:
 				return "Workflow.sleep()";
 			case SIDE_EFFECT:
-				return "Workflow." + name + "()";
+				return ("anyOf".equals(name) || "isDone".equals(name)) ? "DurableFuture." + name + "()"
+						: "Workflow." + name + "()";
+			case CANCELLATION_DELIVERED:
+				return "DurableFuture.get()";
 			case VERSION_MARKER:
 				return "Workflow.getVersion(\"" + name + "\")";
 			case SIGNAL_WAIT_STARTED:

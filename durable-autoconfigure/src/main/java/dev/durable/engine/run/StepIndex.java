@@ -44,14 +44,14 @@ final class StepIndex {
 	/**
 	 * The last step the loaded journal recorded; later steps are new in this run.
 	 */
-	int recordedSteps() {
+	synchronized int recordedSteps() {
 		return this.recordedSteps;
 	}
 
 	/**
 	 * The position the next event is written at.
 	 */
-	long nextSeq() {
+	synchronized long nextSeq() {
 		return this.nextSeq;
 	}
 
@@ -59,19 +59,11 @@ final class StepIndex {
 	 * Take the next position for an event that the store writes on its own (a child's start, a
 	 * signal taken).
 	 */
-	long takeSeq() {
+	synchronized long takeSeq() {
 		return this.nextSeq++;
 	}
 
-	/**
-	 * Index an event just written at {@link #nextSeq()}, and move past it.
-	 */
-	void appended(JournalEvent event) {
-		this.nextSeq++;
-		add(event);
-	}
-
-	void add(JournalEvent event) {
+	synchronized void add(JournalEvent event) {
 		int step = event.step();
 		while (this.byStep.size() <= step) {
 			this.byStep.add(null);
@@ -87,7 +79,7 @@ final class StepIndex {
 	/**
 	 * The events recorded at a step, oldest first; empty if none.
 	 */
-	List<JournalEvent> at(int step) {
+	synchronized List<JournalEvent> at(int step) {
 		List<JournalEvent> events = (step < this.byStep.size()) ? this.byStep.get(step) : null;
 		return (events != null) ? events : List.of();
 	}

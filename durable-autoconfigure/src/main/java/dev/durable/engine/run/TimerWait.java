@@ -23,11 +23,12 @@ final class TimerWait {
 		int step = execution.nextStep();
 		String name = "sleep";
 		List<JournalEvent> recorded = execution.recorded(step, name, EventKind.TIMER_STARTED);
-		execution.deliverCancellation(step);
+		execution.cancellation().deliver(step);
 		Instant fireAt;
 		if (recorded.isEmpty()) {
 			fireAt = execution.now().plus(duration.isNegative() ? Duration.ZERO : duration);
-			execution.append(step, EventKind.TIMER_STARTED, name, 0, null, JournalValues.text(fireAt), null, null);
+			execution.writer()
+				.append(step, EventKind.TIMER_STARTED, name, 0, null, JournalValues.text(fireAt), null, null);
 		}
 		else {
 			fireAt = JournalValues.readInstant(recorded.get(0).output());

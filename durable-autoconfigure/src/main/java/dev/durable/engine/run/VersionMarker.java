@@ -17,7 +17,7 @@ final class VersionMarker {
 	}
 
 	static int getVersion(WorkflowExecution execution, String changeId, int minSupported, int maxSupported) {
-		execution.throwIfPoisoned();
+		execution.nonDeterminism().throwIfPoisoned();
 		int step = execution.currentStep() + 1;
 		List<JournalEvent> atStep = execution.journal().at(step);
 		int version;
@@ -33,12 +33,14 @@ final class VersionMarker {
 		else {
 			execution.takeStep(step);
 			version = maxSupported;
-			execution.append(step, EventKind.VERSION_MARKER, changeId, 0, null, Integer.toString(version), null, null);
+			execution.writer()
+				.append(step, EventKind.VERSION_MARKER, changeId, 0, null, Integer.toString(version), null, null);
 		}
 		if (version < minSupported || version > maxSupported) {
-			throw execution.poison("Workflow '" + execution.workflowId() + "' follows version " + version
-					+ " of change '" + changeId + "', but the code supports versions " + minSupported + " to "
-					+ maxSupported + "; keep the old branch until no running workflow needs it");
+			throw execution.nonDeterminism()
+				.poison("Workflow '" + execution.workflowId() + "' follows version " + version + " of change '"
+						+ changeId + "', but the code supports versions " + minSupported + " to " + maxSupported
+						+ "; keep the old branch until no running workflow needs it");
 		}
 		return version;
 	}

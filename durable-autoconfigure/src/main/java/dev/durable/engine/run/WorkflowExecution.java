@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import dev.durable.NonDeterministicWorkflowException;
 import dev.durable.Workflow;
-import dev.durable.WorkflowCancelledException;
-import dev.durable.engine.fault.RunAbandonedError;
 import dev.durable.engine.journal.ClaimedWorkflow;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
@@ -39,24 +36,24 @@ public class WorkflowExecution {
 
 	private boolean entryPending = true;
 
-	private @Nullable NonDeterministicWorkflowException nonDeterminism;
+	private final NonDeterminismGuard nonDeterminism = new NonDeterminismGuard();
 
-	private volatile boolean cancelRequested;
+	private final RunCancellation cancellation;
+
+	private final RunJournalWriter writer = new RunJournalWriter(this);
 
 	private @Nullable WorkflowRecord endedAs;
 
 	private boolean replayOnly;
 
-	private boolean cancellationDelivered;
-
-	private @Nullable String cancelReason;
+	private @Nullable FutureSteps futures;
 
 	WorkflowExecution(EngineContext engine, WorkflowRecord workflow, ClaimedWorkflow claim, List<JournalEvent> journal) {
 		this.engine = engine;
 		this.workflow = workflow;
 		this.claim = claim;
 		this.journal = StepIndex.of(journal);
-		this.cancelRequested = workflow.cancelRequested();
+		this.cancellation = new RunCancellation(this, workflow.cancelRequested());
 	}
 
 	/**
@@ -127,6 +124,33 @@ public class WorkflowExecution {
 	}
 
 	/**
+	 * Return the futures of this run ({@code Workflow.async}, {@code timer}, {@code signal}).
+	 * @return the run's futures
+	 */
+	public FutureSteps futures() {
+		FutureSteps steps = this.futures;
+		if (steps == null) {
+			steps = new FutureSteps(this);
+			this.futures = steps;
+		}
+		return steps;
+	}
+
+	/**
+	 * Return the capture of the {@code Workflow.async} lambda running now, or null.
+	 * @return the capture, or null outside such a lambda
+	 */
+	/** Return the futures of this run if any were made, or null. */
+	@Nullable FutureSteps startedFutures() {
+		return this.futures;
+	}
+
+	@Nullable AsyncCapture asyncCapture() {
+		FutureSteps steps = this.futures;
+		return (steps != null) ? steps.capture() : null;
+	}
+
+	/**
 	 * Publish a value under a key; see {@link Workflow#setEvent(String, Object)}.
 	 * @param key the key
 	 * @param value the value
@@ -136,7 +160,10 @@ public class WorkflowExecution {
 	}
 
 	int nextStep() {
-		throwIfPoisoned();
+		this.nonDeterminism.throwIfPoisoned();
+		if (this.futures != null) {
+			this.futures.checkNotCapturing();
+		}
 		return ++this.currentStep;
 	}
 
@@ -193,53 +220,14 @@ public class WorkflowExecution {
 		}
 		for (JournalEvent event : events) {
 			if (event.kind() == EventKind.CANCELLATION_DELIVERED) {
-				this.cancellationDelivered = true;
-				this.cancelReason = event.error();
-				throw cancelled();
+				throw this.cancellation.replayed(event.error());
 			}
 		}
 		String mismatch = StepCheck.mismatch(this.workflow, step, events.get(0), name, expected);
 		if (mismatch != null) {
-			throw poison(mismatch);
+			throw this.nonDeterminism.poison(mismatch);
 		}
 		return events;
-	}
-
-	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
-			@Nullable String errorType, @Nullable String error) {
-		append(step, kind, name, attempt, input, output, errorType, error, now());
-	}
-
-	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
-			@Nullable String errorType, @Nullable String error, Instant now) {
-		ensureLive();
-		JournalEvent event = new JournalEvent(this.journal.nextSeq(), step, kind, name, attempt, input, output,
-				errorType, error, now);
-		boolean cancelNow;
-		try {
-			cancelNow = this.engine.store().append(this.claim, event);
-		}
-		catch (RuntimeException ex) {
-			throw new RunAbandonedError(ex);
-		}
-		this.journal.appended(event);
-		if (cancelNow) {
-			// Delivered at the next durable call, as a cancellation through the lease keeper is.
-			requestCancel();
-		}
-	}
-
-	/**
-	 * Deliver a pending cancellation request at this step of a durable wait or activity: journal
-	 * it, so that every replay throws at the same point, and throw.
-	 */
-	void deliverCancellation(int step) {
-		if (this.cancelRequested && !this.cancellationDelivered) {
-			this.cancelReason = CancellationReason.timeoutPassed(this.engine, workflowId(), now());
-			append(step, EventKind.CANCELLATION_DELIVERED, "cancel", 0, null, null, null, this.cancelReason);
-			this.cancellationDelivered = true;
-			throw cancelled();
-		}
 	}
 
 	/**
@@ -267,44 +255,11 @@ public class WorkflowExecution {
 		return this.endedAs;
 	}
 
-	void requestCancel() {
-		this.cancelRequested = true;
-	}
-
-	boolean cancellationDelivered() {
-		return this.cancellationDelivered;
-	}
-
-	boolean isCancelRequested() {
-		return this.cancelRequested;
-	}
-
-	/**
-	 * Say why the delivered cancellation happened, when it was not a plain request.
-	 * @return the message naming the timeout that passed, or null
-	 */
-	@Nullable String cancelReason() {
-		return this.cancelReason;
-	}
-
-	private WorkflowCancelledException cancelled() {
-		return new WorkflowCancelledException(
-				(this.cancelReason != null) ? this.cancelReason : "Workflow '" + workflowId() + "' was cancelled");
-	}
-
 	/**
 	 * Wait in this thread if the wait is short, else suspend the workflow until then.
 	 */
 	void waitUntil(Instant until) {
 		TimerWait.waitUntil(this, until);
-	}
-
-	/**
-	 * Build a lifecycle event (start, end, non-determinism) at the next position of the journal.
-	 */
-	JournalEvent lifecycleEvent(EventKind kind, @Nullable String output, @Nullable String errorType,
-			@Nullable String error) {
-		return new JournalEvent(this.journal.nextSeq(), 0, kind, this.workflow.type(), 0, null, output, errorType, error, now());
 	}
 
 	public boolean consumeEntryInvocation() {
@@ -313,21 +268,19 @@ public class WorkflowExecution {
 		return pending;
 	}
 
-	@Nullable NonDeterministicWorkflowException nonDeterminism() {
-		return this.nonDeterminism;
+	/** The run's cancellation: requested from any thread, delivered at one step. */
+	RunCancellation cancellation() {
+		return this.cancellation;
 	}
 
-	NonDeterministicWorkflowException poison(String message) {
-		if (this.nonDeterminism == null) {
-			this.nonDeterminism = new NonDeterministicWorkflowException(message);
-		}
-		return this.nonDeterminism;
+	/** The run's journal writes, from the workflow thread and its activity futures' threads. */
+	RunJournalWriter writer() {
+		return this.writer;
 	}
 
-	void throwIfPoisoned() {
-		if (this.nonDeterminism != null) {
-			throw this.nonDeterminism;
-		}
+	/** The run's guard against non-determinism. */
+	NonDeterminismGuard nonDeterminism() {
+		return this.nonDeterminism;
 	}
 
 }

@@ -11,9 +11,7 @@ import dev.durable.engine.definition.DurableMethods;
 import dev.durable.engine.definition.WorkflowDefinition;
 import dev.durable.engine.fault.RunAbandonedError;
 import dev.durable.engine.journal.ClaimedWorkflow;
-import dev.durable.engine.journal.ErrorText;
 import dev.durable.engine.journal.EventKind;
-import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.LeaseLostException;
 import dev.durable.engine.journal.LoadedWorkflow;
 import dev.durable.engine.journal.WorkflowEnd;
@@ -46,13 +44,13 @@ public class WorkflowRunner {
 
 	private final LeaseKeeper leases;
 
-	private final CompletionWaiters waiters;
-
 	private final WorkerDispatch dispatch;
 
 	private final ExecutionObserver observer;
 
 	private final AbandonedRuns abandoned;
+
+	private final RunEnding ending;
 
 	/**
 	 * Create the runner.
@@ -86,8 +84,8 @@ public class WorkflowRunner {
 		this.methods = methods;
 		this.beanFactory = beanFactory;
 		this.leases = leases;
-		this.waiters = waiters;
 		this.abandoned = new AbandonedRuns(engine);
+		this.ending = new RunEnding(engine, waiters, dispatch);
 	}
 
 	/**
@@ -152,7 +150,7 @@ public class WorkflowRunner {
 		WorkflowExecution execution = new WorkflowExecution(this.engine, workflow, claim, loaded.journal());
 		if (this.abandoned.exhausted(claim)) {
 			// The code that stopped the runs would run once more, and forever.
-			fail(execution, this.abandoned.failure(workflow, claim));
+			this.ending.fail(execution, this.abandoned.failure(workflow, claim));
 			return execution;
 		}
 		this.leases.attach(execution);
@@ -162,7 +160,7 @@ public class WorkflowRunner {
 			arguments = this.engine.codec().readArguments(what, definition.method(), workflow.input());
 		}
 		catch (IllegalStateException ex) {
-			fail(execution, ex);
+			this.ending.fail(execution, ex);
 			return execution;
 		}
 		Object result;
@@ -199,16 +197,17 @@ public class WorkflowRunner {
 	}
 
 	private void completed(WorkflowExecution execution, WorkflowDefinition definition, @Nullable Object result) {
-		if (execution.nonDeterminism() != null) {
-			stopNonDeterministic(execution);
+		if (execution.nonDeterminism().found() != null) {
+			this.ending.stopNonDeterministic(execution);
 			return;
 		}
 		if (execution.currentStep() < execution.recordedSteps()) {
-			execution.poison("Workflow '" + execution.workflowId() + "' (type '" + execution.workflow().type()
-					+ "') is not deterministic: the code now ends after step " + execution.currentStep()
-					+ ", but the journal records " + execution.recordedSteps() + " steps. Restore the old code path "
-					+ "for running workflows (Workflow.getVersion) and retry the workflow");
-			stopNonDeterministic(execution);
+			execution.nonDeterminism()
+				.poison("Workflow '" + execution.workflowId() + "' (type '" + execution.workflow().type()
+						+ "') is not deterministic: the code now ends after step " + execution.currentStep()
+						+ ", but the journal records " + execution.recordedSteps() + " steps. Restore the old code path "
+						+ "for running workflows (Workflow.getVersion) and retry the workflow");
+			this.ending.stopNonDeterministic(execution);
 			return;
 		}
 		String output;
@@ -218,14 +217,15 @@ public class WorkflowRunner {
 							definition.method().getGenericReturnType(), result);
 		}
 		catch (IllegalArgumentException ex) {
-			fail(execution, ex);
+			this.ending.fail(execution, ex);
 			return;
 		}
-		if (execution.cancellationDelivered()) {
-			finish(execution, new WorkflowEnd.Cancelled(output, execution.cancelReason()), EventKind.WORKFLOW_CANCELLED);
+		if (execution.cancellation().isDelivered()) {
+			this.ending.finish(execution, new WorkflowEnd.Cancelled(output, execution.cancellation().reason()),
+					EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
-		finish(execution, new WorkflowEnd.Completed(output), EventKind.WORKFLOW_COMPLETED);
+		this.ending.finish(execution, new WorkflowEnd.Completed(output), EventKind.WORKFLOW_COMPLETED);
 	}
 
 	private void ended(WorkflowExecution execution, Throwable thrown) {
@@ -233,55 +233,39 @@ public class WorkflowRunner {
 			throw abandoned;
 		}
 		if (thrown instanceof WorkflowSuspension suspension) {
+			StepFuture<?> parkedOn = suspension.parkedOn();
+			if (parkedOn != null) {
+				park(execution, suspension, parkedOn);
+				return;
+			}
+			execution.writer().close();
 			this.engine.store().suspend(execution.claim(), suspension.getWakeAt(), suspension.getWaitingFor());
 			return;
 		}
-		if (execution.nonDeterminism() != null) {
-			stopNonDeterministic(execution);
+		if (execution.nonDeterminism().found() != null) {
+			this.ending.stopNonDeterministic(execution);
 			return;
 		}
-		if (thrown instanceof WorkflowCancelledException && execution.cancellationDelivered()) {
-			finish(execution, new WorkflowEnd.Cancelled(null, execution.cancelReason()), EventKind.WORKFLOW_CANCELLED);
+		if (thrown instanceof WorkflowCancelledException && execution.cancellation().isDelivered()) {
+			this.ending.finish(execution, new WorkflowEnd.Cancelled(null, execution.cancellation().reason()),
+					EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
-		fail(execution, thrown);
-	}
-
-	private void fail(WorkflowExecution execution, Throwable thrown) {
-		String errorType = thrown.getClass().getName();
-		String error = ErrorText.of(thrown);
-		// The message may carry application data: INFO names the type, the journal keeps the message.
-		logger.info("Workflow '" + execution.workflowId() + "' failed with " + errorType
-				+ " (its message is in the workflow's journal)");
-		if (logger.isDebugEnabled()) {
-			logger.debug("Workflow '" + execution.workflowId() + "' failed: " + errorType + ": " + error);
-		}
-		finish(execution, new WorkflowEnd.Failed(errorType, error), EventKind.WORKFLOW_FAILED);
-	}
-
-	private void stopNonDeterministic(WorkflowExecution execution) {
-		Throwable mismatch = execution.nonDeterminism();
-		String errorType = mismatch.getClass().getName();
-		String error = ErrorText.of(mismatch);
-		logger.error(error);
-		finish(execution, new WorkflowEnd.Failed(errorType, error), EventKind.NON_DETERMINISM_DETECTED);
+		this.ending.fail(execution, thrown);
 	}
 
 	/**
-	 * End the workflow: journal its end as an event of the given kind, keep it on its row, and tell
-	 * whoever waits for it.
+	 * Suspend a run whose activity futures still run here, keeping its claim: they record as they
+	 * end, the lease is renewed while this node lives, and the workflow is due again when its wait is
+	 * over (or, should this node die, when the lease runs out, and another node runs it).
 	 */
-	private void finish(WorkflowExecution execution, WorkflowEnd end, EventKind kind) {
-		JournalEvent event = execution.lifecycleEvent(kind, end.result(), end.errorType(), end.error());
-		WorkflowRecord workflow = execution.workflow();
-		String parentId = workflow.parentId();
-		this.engine.store().finish(execution.claim(), end, event, parentId);
-		execution.endedAs(workflow.ended(end, event.timestamp()));
-		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), end.status());
-		this.waiters.ended(execution.workflowId());
-		if (parentId != null) {
-			this.dispatch.wakeUp();
-		}
+	private void park(WorkflowExecution execution, WorkflowSuspension suspension, StepFuture<?> awaited) {
+		Instant leaseEnd = now().plus(this.engine.settings().leaseDuration());
+		this.engine.store()
+			.park(execution.claim(), FutureWait.parkedUntil(suspension.getWakeAt(), leaseEnd),
+					suspension.getWaitingFor());
+		execution.futures()
+			.parked(awaited, suspension.getWakeAt(), execution.claim(), this.leases, this.dispatch);
 	}
 
 	private Instant now() {

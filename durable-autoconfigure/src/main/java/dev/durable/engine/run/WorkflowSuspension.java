@@ -18,6 +18,8 @@ public final class WorkflowSuspension extends Error {
 
 	private final transient @Nullable String waitingFor;
 
+	private final transient @Nullable StepFuture<?> parkedOn;
+
 	/**
 	 * Create a suspension on a timer.
 	 * @param wakeAt when the workflow should run again
@@ -33,11 +35,32 @@ public final class WorkflowSuspension extends Error {
 	 * @param waitingFor the external event awaited ({@link Waits}), or null for a timer only
 	 */
 	public WorkflowSuspension(@Nullable Instant wakeAt, @Nullable String waitingFor) {
+		this(wakeAt, waitingFor, null);
+	}
+
+	private WorkflowSuspension(@Nullable Instant wakeAt, @Nullable String waitingFor,
+			@Nullable StepFuture<?> parkedOn) {
 		super("Workflow suspended until " + ((wakeAt != null) ? wakeAt : "an external event")
 				+ " (an internal signal of Durable; do not catch Throwable or Error in workflow code)", null, false,
 				false);
 		this.wakeAt = wakeAt;
 		this.waitingFor = waitingFor;
+		this.parkedOn = parkedOn;
+	}
+
+	/**
+	 * Create a suspension that keeps the claim: activity futures of the run still run on this node.
+	 */
+	static WorkflowSuspension parked(@Nullable Instant wakeAt, @Nullable String waitingFor, StepFuture<?> awaited) {
+		return new WorkflowSuspension(wakeAt, waitingFor, awaited);
+	}
+
+	/**
+	 * Return the future a parked run waits for.
+	 * @return the awaited future, or null if the run gives up its claim
+	 */
+	@Nullable StepFuture<?> parkedOn() {
+		return this.parkedOn;
 	}
 
 	/**

@@ -101,7 +101,7 @@ abstract class AbstractNodeBookkeepingIntegrationTests {
 		leases.untrack(first.claim());
 		this.client.cancel(handle.workflowId());
 		leases.renew(Instant.now().plus(Duration.ofMinutes(1)));
-		assertThat(second.isCancelRequested()).as("the second run, after the first ended").isTrue();
+		assertThat(second.cancellation().isRequested()).as("the second run, after the first ended").isTrue();
 		leases.untrack(second.claim());
 		assertThat(leases.running()).isEmpty();
 
@@ -110,8 +110,8 @@ abstract class AbstractNodeBookkeepingIntegrationTests {
 		WorkflowExecution overlapping = register(leases, other.workflowId());
 		this.client.cancel(other.workflowId());
 		leases.renew(Instant.now().plus(Duration.ofMinutes(1)));
-		assertThat(running.isCancelRequested()).as("the first run, while a second one runs").isTrue();
-		assertThat(overlapping.isCancelRequested()).as("the second run").isTrue();
+		assertThat(running.cancellation().isRequested()).as("the first run, while a second one runs").isTrue();
+		assertThat(overlapping.cancellation().isRequested()).as("the second run").isTrue();
 		leases.untrack(overlapping.claim());
 		assertThat(leases.running()).containsExactly(running.claim());
 		leases.untrack(running.claim());

@@ -71,6 +71,17 @@ final class EngineHarness implements AutoCloseable {
 	 * @param retry the retry policy of every activity
 	 */
 	EngineHarness(InMemoryJournal journal, SteppedClock clock, RetryPolicy retry) {
+		this(journal, clock, retry, 4);
+	}
+
+	/**
+	 * Wire the engine with a pool of activity futures of the given size.
+	 * @param journal the journal, possibly shared with another harness
+	 * @param clock the clock, shared with the journal
+	 * @param retry the retry policy of every activity
+	 * @param asyncConcurrency the threads of the pool of activity futures
+	 */
+	EngineHarness(InMemoryJournal journal, SteppedClock clock, RetryPolicy retry, int asyncConcurrency) {
 		this.journal = journal;
 		this.clock = clock;
 		EngineSettings settings = new EngineSettings(NODE, 1, Duration.ofSeconds(1), LEASE, Duration.ofSeconds(1),
@@ -78,7 +89,7 @@ final class EngineHarness implements AutoCloseable {
 		this.engine = new EngineContext(journal, new JsonCodec(JsonMapper.builder().build()), clock, settings);
 		this.activities = new ActivityInvoker(new DefaultRetryPolicies(retry),
 				new ActivityTransactions(new NoTransactions(), this.beans), new TimedAttempts(1),
-				ExecutionObserver.NONE, null);
+				ExecutionObserver.NONE, null, new AsyncActivities(asyncConcurrency));
 		WorkerDispatch dispatch = () -> {
 		};
 		ChildWorkflows children = new ChildWorkflows(dispatch);

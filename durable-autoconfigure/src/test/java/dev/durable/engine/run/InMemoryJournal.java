@@ -125,6 +125,29 @@ class InMemoryJournal implements WorkflowStore {
 	}
 
 	@Override
+	public synchronized void park(ClaimedWorkflow claim, Instant wakeAt, @Nullable String waitingFor) {
+		Instant now = this.clock.instant();
+		Row row = fenced(claim);
+		String token = row.runToken;
+		String owner = row.owner;
+		row.hand(WorkflowStatus.WAITING, wakeAt, waitingFor, now);
+		row.runToken = token;
+		row.owner = owner;
+		row.runAttempts = 0;
+		if (row.cancelRequested || (waitingFor != null && hasHappened(row.id(), waitingFor))) {
+			row.dueAt = now;
+		}
+	}
+
+	@Override
+	public synchronized void wakeParked(ClaimedWorkflow claim, Instant now) {
+		Row row = this.rows.get(claim.workflowId());
+		if (row != null && claim.runToken().equals(row.runToken) && row.status == WorkflowStatus.WAITING) {
+			row.dueAt = now;
+		}
+	}
+
+	@Override
 	public void startChild(ClaimedWorkflow claim, NewWorkflow child, JournalEvent parentEvent, Instant leaseUntil) {
 		throw new UnsupportedOperationException("InMemoryJournal.startChild");
 	}
