@@ -39,6 +39,28 @@ public interface WorkflowClient {
 	WorkflowHandle<Void> start(String workflowId, Runnable entryPointCall);
 
 	/**
+	 * Start a workflow with options (a delay, a queue, a priority, a timeout), or return the
+	 * existing one's handle if its id exists, changing nothing; see
+	 * {@link #start(String, Supplier)}, which is {@code start(StartOptions.id(workflowId), call)}.
+	 * @param <R> the entry point's result type
+	 * @param options the workflow id and how to start it
+	 * @param entryPointCall a lambda that makes exactly one call of a {@code @DurableWorkflow} entry point
+	 * @return the handle of the started (or existing) workflow
+	 * @throws IllegalArgumentException if the lambda makes no entry-point call or more than one, an
+	 * argument cannot be serialized, or the options name a queue that is not configured
+	 */
+	<R> WorkflowHandle<R> start(StartOptions options, Supplier<R> entryPointCall);
+
+	/**
+	 * Start a workflow whose entry point returns nothing, with options; see
+	 * {@link #start(StartOptions, Supplier)}.
+	 * @param options the workflow id and how to start it
+	 * @param entryPointCall a lambda that makes exactly one call of a {@code @DurableWorkflow} entry point
+	 * @return the handle of the started (or existing) workflow
+	 */
+	WorkflowHandle<Void> start(StartOptions options, Runnable entryPointCall);
+
+	/**
 	 * Return the handle of an existing workflow.
 	 * @param <R> the entry point's result type
 	 * @param workflowId the workflow id

@@ -34,4 +34,12 @@ public @interface DurableWorkflow {
 	 */
 	String name() default "";
 
+	/**
+	 * The queue this type's workflows run under by default, configured under
+	 * {@code durable.queues.<name>}; {@code StartOptions.queue} overrides it for one workflow. A
+	 * queue that is not configured fails start-up with a message naming it.
+	 * @return the queue name, or empty for none
+	 */
+	String queue() default "";
+
 }

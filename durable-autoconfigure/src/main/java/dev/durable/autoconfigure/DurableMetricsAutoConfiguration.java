@@ -3,6 +3,7 @@ package dev.durable.autoconfigure;
 import java.time.Duration;
 
 import dev.durable.actuate.DurableMetrics;
+import dev.durable.actuate.ScheduleMetrics;
 import dev.durable.engine.DurableClock;
 import dev.durable.engine.journal.WorkflowStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +34,12 @@ public final class DurableMetricsAutoConfiguration {
 	DurableMetrics durableMetrics(MeterRegistry registry, WorkflowStore store, ObjectProvider<DurableClock> clock) {
 		return new DurableMetrics(registry, store, clock.getIfAvailable(DurableClock::systemUTC).clock(),
 				STATUS_GAUGE_REFRESH);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ScheduleMetrics durableScheduleMetrics(MeterRegistry registry, ObjectProvider<DurableClock> clock) {
+		return new ScheduleMetrics(registry, clock.getIfAvailable(DurableClock::systemUTC).clock());
 	}
 
 }

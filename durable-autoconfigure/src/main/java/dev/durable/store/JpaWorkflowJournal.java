@@ -73,7 +73,9 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 			entity.claim(workflow.owner(), claim.runToken(), workflow.leaseUntil());
 		}
 		else {
-			entity.setDueAt(workflow.createdAt());
+			entity.setDueAt((workflow.dueAt() != null) ? workflow.dueAt() : workflow.createdAt());
+			entity.setDeadlineAt(workflow.deadline());
+			entity.setPriority(workflow.priority());
 		}
 		this.entityManager.persist(entity);
 		this.entityManager.persist(EventTable.entity(workflow.id(), startEvent(workflow)));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -17,17 +18,20 @@ import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.LoadedWorkflow;
 import dev.durable.engine.journal.NewWorkflow;
 import dev.durable.engine.journal.NodeClaims;
+import dev.durable.engine.journal.ScheduleRecord;
 import dev.durable.engine.journal.SignalCheck;
 import dev.durable.engine.journal.Throughput;
 import dev.durable.engine.journal.WorkflowClaims;
 import dev.durable.engine.journal.WorkflowCommands;
 import dev.durable.engine.journal.WorkflowCount;
 import dev.durable.engine.journal.WorkflowCursor;
+import dev.durable.engine.journal.WorkflowDeadlines;
 import dev.durable.engine.journal.WorkflowEnd;
 import dev.durable.engine.journal.WorkflowFilter;
 import dev.durable.engine.journal.WorkflowJournal;
 import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.engine.journal.WorkflowRecord;
+import dev.durable.engine.journal.WorkflowSchedules;
 import dev.durable.engine.journal.WorkflowStore;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +53,10 @@ public class JpaWorkflowStore implements WorkflowStore {
 	private final WorkflowCommands commands;
 
 	private final WorkflowQueries queries;
+
+	private final WorkflowDeadlines deadlines;
+
+	private final WorkflowSchedules schedules;
 
 	/**
 	 * Create the store, with one transaction per write.
@@ -89,6 +97,38 @@ public class JpaWorkflowStore implements WorkflowStore {
 		this.claims = new JpaWorkflowClaims(access);
 		this.commands = new JpaWorkflowCommands(access);
 		this.queries = new JpaWorkflowQueries(access);
+		this.deadlines = new JpaWorkflowDeadlines(access);
+		this.schedules = new JpaWorkflowSchedules(access);
+	}
+
+	@Override
+	public void registerSchedule(String name, String cron, String zone, Instant nextFireAt, Instant now) {
+		this.schedules.registerSchedule(name, cron, zone, nextFireAt, now);
+	}
+
+	@Override
+	public boolean fireSchedule(String name, Instant now, UnaryOperator<ScheduleRecord> fire) {
+		return this.schedules.fireSchedule(name, now, fire);
+	}
+
+	@Override
+	public List<ScheduleRecord> schedules() {
+		return this.schedules.schedules();
+	}
+
+	@Override
+	public boolean pauseSchedule(String name, boolean paused, Instant nextFireAt, Instant now) {
+		return this.schedules.pauseSchedule(name, paused, nextFireAt, now);
+	}
+
+	@Override
+	public List<String> cancelPastDeadlines(Instant now, int limit) {
+		return this.deadlines.cancelPastDeadlines(now, limit);
+	}
+
+	@Override
+	public Optional<Instant> deadline(String workflowId) {
+		return this.deadlines.deadline(workflowId);
 	}
 
 	@Override

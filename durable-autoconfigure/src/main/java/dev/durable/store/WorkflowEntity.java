@@ -61,6 +61,12 @@ public class WorkflowEntity {
 	@Column(name = "due_at")
 	private @Nullable Instant dueAt;
 
+	@Column(name = "deadline_at")
+	private @Nullable Instant deadlineAt;
+
+	@Column(name = "priority", nullable = false)
+	private int priority;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -149,6 +155,22 @@ public class WorkflowEntity {
 
 	void setDueAt(@Nullable Instant dueAt) {
 		this.dueAt = dueAt;
+	}
+
+	@Nullable Instant getDeadlineAt() {
+		return this.deadlineAt;
+	}
+
+	void setDeadlineAt(@Nullable Instant deadlineAt) {
+		this.deadlineAt = deadlineAt;
+	}
+
+	int getPriority() {
+		return this.priority;
+	}
+
+	void setPriority(int priority) {
+		this.priority = priority;
 	}
 
 }

@@ -19,11 +19,14 @@ CREATE TABLE IF NOT EXISTS durable_workflow (
     run_attempts INTEGER DEFAULT 0 NOT NULL,
     last_run_error LONGTEXT,
     due_at      DATETIME(6),
+    deadline_at DATETIME(6),
+    priority    INTEGER DEFAULT 0 NOT NULL,
     created_at  DATETIME(6)  NOT NULL,
     updated_at  DATETIME(6)  NOT NULL,
     INDEX durable_workflow_due_idx (due_at),
     -- Expired leases, which claims take first.
     INDEX durable_workflow_lease_idx (status, due_at),
+    INDEX durable_workflow_deadline_idx (deadline_at),
     INDEX durable_workflow_created_idx (created_at),
     INDEX durable_workflow_status_updated_idx (status, updated_at),
     INDEX durable_workflow_status_idx (status, created_at),
@@ -63,4 +66,15 @@ CREATE TABLE IF NOT EXISTS durable_published (
     published_at DATETIME(6)  NOT NULL,
     CONSTRAINT durable_published_pk PRIMARY KEY (workflow_id, event_key),
     CONSTRAINT durable_published_workflow_fk FOREIGN KEY (workflow_id) REFERENCES durable_workflow (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+-- One row per @DurableScheduled method: the next fire time, claimed by whichever node looks first.
+CREATE TABLE IF NOT EXISTS durable_schedule (
+    name             VARCHAR(255) NOT NULL PRIMARY KEY,
+    cron             VARCHAR(255) NOT NULL,
+    zone             VARCHAR(64)  NOT NULL,
+    next_fire_at     DATETIME(6) NOT NULL,
+    last_fire_at     DATETIME(6),
+    last_workflow_id VARCHAR(255),
+    paused           BOOLEAN DEFAULT FALSE NOT NULL,
+    updated_at       DATETIME(6) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS durable_workflow (
     run_attempts INTEGER DEFAULT 0 NOT NULL,
     last_run_error TEXT,
     due_at      TIMESTAMP(6) WITH TIME ZONE,
+    deadline_at TIMESTAMP(6) WITH TIME ZONE,
+    priority    INTEGER DEFAULT 0 NOT NULL,
     created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
@@ -24,9 +26,13 @@ ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN D
 -- Runs in a row that stopped without ending or waiting (max-run-attempts), and the last one's error.
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS run_attempts INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS last_run_error TEXT;
+-- 0.2: StartOptions' timeout (cancelled past it) and priority (order within a queue).
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS deadline_at TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS priority INTEGER DEFAULT 0 NOT NULL;
 CREATE INDEX IF NOT EXISTS durable_workflow_due_idx ON durable_workflow (due_at) WHERE due_at IS NOT NULL;
 -- Expired leases, which claims take first: only running rows, so the lookup stays small.
 CREATE INDEX IF NOT EXISTS durable_workflow_lease_idx ON durable_workflow (due_at) WHERE status = 'RUNNING';
+CREATE INDEX IF NOT EXISTS durable_workflow_deadline_idx ON durable_workflow (deadline_at) WHERE deadline_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS durable_workflow_created_idx ON durable_workflow (created_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_updated_idx ON durable_workflow (status, updated_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_idx ON durable_workflow (status, created_at);
@@ -67,4 +73,15 @@ CREATE TABLE IF NOT EXISTS durable_published (
     published_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CONSTRAINT durable_published_pk PRIMARY KEY (workflow_id, event_key),
     CONSTRAINT durable_published_workflow_fk FOREIGN KEY (workflow_id) REFERENCES durable_workflow (id) ON DELETE CASCADE
+);
+-- One row per @DurableScheduled method: the next fire time, claimed by whichever node looks first.
+CREATE TABLE IF NOT EXISTS durable_schedule (
+    name             VARCHAR(255) NOT NULL PRIMARY KEY,
+    cron             VARCHAR(255) NOT NULL,
+    zone             VARCHAR(64)  NOT NULL,
+    next_fire_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    last_fire_at     TIMESTAMP(6) WITH TIME ZONE,
+    last_workflow_id VARCHAR(255),
+    paused           BOOLEAN DEFAULT FALSE NOT NULL,
+    updated_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );

@@ -4,6 +4,7 @@ import dev.durable.WorkflowClient;
 import dev.durable.WorkflowHandle;
 import dev.durable.actuate.WorkflowsEndpoint;
 import dev.durable.annotation.Activity;
+import dev.durable.annotation.DurableScheduled;
 import dev.durable.annotation.DurableWorkflow;
 import dev.durable.engine.DurableConfigurationException;
 import dev.durable.engine.assembly.DurableEngine;
@@ -147,6 +148,34 @@ class DurableAutoConfigurationTests {
 	}
 
 	@Test
+	void anInvalidCronExpressionFailsStartUpNamingTheMethod() {
+		this.runner.withUserConfiguration(BadCronConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			DurableConfigurationException failure = rootCause(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("BadCron.settle").contains("'0 0 25 * * *'");
+			assertThat(failure.getAction()).contains("six-field cron syntax");
+		});
+	}
+
+	@Test
+	void aQueueThatIsNotConfiguredFailsStartUpNamingIt() {
+		this.runner.withUserConfiguration(QueuedConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			DurableConfigurationException failure = rootCause(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("'payments'").contains("Queued.charge").contains("durable.queues");
+		});
+	}
+
+	@Test
+	void anInvalidZoneFailsStartUpNamingTheMethod() {
+		this.runner.withUserConfiguration(BadZoneConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			DurableConfigurationException failure = rootCause(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("BadZone.settle").contains("'Mars/Olympus'");
+		});
+	}
+
+	@Test
 	void anOverloadedEntryPointFailsStartUpNamingBothSignatures() {
 		this.runner.withUserConfiguration(OverloadedConfiguration.class).run((context) -> {
 			assertThat(context).hasFailed();
@@ -238,6 +267,62 @@ class DurableAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class BadCronConfiguration {
+
+		@Bean
+		BadCron badCron() {
+			return new BadCron();
+		}
+
+	}
+
+	@DurableWorkflow
+	static class BadCron {
+
+		@DurableScheduled(cron = "0 0 25 * * *")
+		public void settle() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QueuedConfiguration {
+
+		@Bean
+		Queued queued() {
+			return new Queued();
+		}
+
+	}
+
+	@DurableWorkflow(queue = "payments")
+	static class Queued {
+
+		public void charge() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadZoneConfiguration {
+
+		@Bean
+		BadZone badZone() {
+			return new BadZone();
+		}
+
+	}
+
+	@DurableWorkflow
+	static class BadZone {
+
+		@DurableScheduled(cron = "0 0 2 * * *", zone = "Mars/Olympus")
+		public void settle() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class GreetingConfiguration {
 
 		@Bean
@@ -288,6 +373,17 @@ class DurableAutoConfigurationTests {
 
 			@Override
 			public WorkflowHandle<Void> start(String workflowId, Runnable entryPointCall) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public <R> WorkflowHandle<R> start(dev.durable.StartOptions options,
+					java.util.function.Supplier<R> entryPointCall) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public WorkflowHandle<Void> start(dev.durable.StartOptions options, Runnable entryPointCall) {
 				throw new UnsupportedOperationException();
 			}
 

@@ -1,12 +1,16 @@
 package dev.durable.sample;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.durable.sample.order.DailySettlement;
 import dev.durable.sample.order.OrderItem;
 import dev.durable.sample.order.OrderRequest;
 import dev.durable.sample.order.OrderService;
 import dev.durable.sample.order.ReservationRepository;
+import dev.durable.sample.order.Settlement;
 import dev.durable.sample.simulated.SimulatedPaymentProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +49,9 @@ abstract class AbstractShopIntegrationTests {
 	@Autowired
 	OrderService orders;
 
+	@Autowired
+	DailySettlement settlements;
+
 	ShopClient shop;
 
 	@BeforeEach
@@ -57,6 +64,17 @@ abstract class AbstractShopIntegrationTests {
 		for (String service : List.of("payments", "bank", "carrier")) {
 			this.shop.post("/simulated/" + service + "/outage?down=false", "", 200);
 		}
+	}
+
+	@Test
+	void theDailySettlementTotalsTheDaysPaidOrders() throws Exception {
+		String placed = this.shop.place("grace", 4200, CARD);
+		String orderId = JsonPath.read(placed, "$.orderId");
+		this.shop.awaitStage(orderId, "AWAITING_PACKING");
+		// Called directly, the scheduled entry point runs as a workflow at once: tomorrow's run settles today.
+		Settlement settled = this.settlements.settle(Instant.now().plus(Duration.ofDays(1)));
+		assertThat(settled.orders()).isPositive();
+		assertThat(settled.totalCents()).isGreaterThanOrEqualTo(4200);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import dev.durable.WorkflowClient;
 import dev.durable.engine.client.DefaultWorkflowClient;
 import dev.durable.engine.client.DurableAdvisingPostProcessor;
 import dev.durable.engine.client.PublishedEvents;
+import dev.durable.engine.client.ScheduledStarts;
 import dev.durable.engine.client.WorkflowOutcomes;
 import dev.durable.engine.client.WorkflowRetrier;
 import dev.durable.engine.client.WorkflowStarter;
@@ -27,6 +28,7 @@ import dev.durable.engine.run.LeaseKeeper;
 import dev.durable.engine.run.ReplayChecker;
 import dev.durable.engine.run.TimedAttempts;
 import dev.durable.engine.run.WorkflowRunner;
+import dev.durable.engine.worker.DeadlineKeeper;
 import dev.durable.engine.worker.RetentionSweeper;
 import dev.durable.engine.worker.WorkflowWorker;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +75,10 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 
 	private final @Nullable RetentionSweeper retention;
 
+	private final @Nullable DeadlineKeeper deadlines;
+
+	private final ScheduledStarts schedules;
+
 	private volatile boolean running;
 
 	/**
@@ -101,8 +107,11 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		this.starter = new WorkflowStarter(this.context, runner, this.outcomes, this::wakeUp,
 				parts.transactionManager());
 		this.retrier = new WorkflowRetrier(this.context, this::wakeUp);
+		this.schedules = new ScheduledStarts(this.context, parts.methods(), this.starter, settings.pollInterval());
 		this.replayChecker = new ReplayChecker(this.context, parts.methods(), parts.beanFactory());
 		this.worker = options.workers() ? new WorkflowWorker(this.context, runner, this.leases) : null;
+		this.deadlines = options.workers() ? new DeadlineKeeper(parts.store(), this.context.clock(),
+				settings.pollInterval(), this.leases::cancelRequested, this::wakeUp) : null;
 		EngineOptions.Retention keep = options.retention();
 		this.retention = (keep != null) ? new RetentionSweeper(parts.store(), this.context.clock(), keep.period(),
 				keep.interval(), keep.batchSize()) : null;
@@ -154,6 +163,15 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	 */
 	public WorkflowRetrier retrier() {
 		return this.retrier;
+	}
+
+	/**
+	 * Return the schedules of {@code @DurableScheduled} entry points, which the actuator endpoint
+	 * lists, pauses and resumes.
+	 * @return the schedules
+	 */
+	public ScheduledStarts schedules() {
+		return this.schedules;
 	}
 
 	/**
@@ -225,6 +243,7 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.validator.afterSingletonsInstantiated();
+		this.schedules.validate();
 	}
 
 	@Override
@@ -236,6 +255,10 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		if (this.retention != null) {
 			this.retention.start();
 		}
+		if (this.deadlines != null) {
+			this.deadlines.start();
+			this.schedules.start();
+		}
 		this.running = true;
 	}
 
@@ -245,6 +268,10 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 		if (this.retention != null) {
 			this.retention.stop();
 		}
+		if (this.deadlines != null) {
+			this.deadlines.stop();
+		}
+		this.schedules.stop();
 		if (this.worker != null) {
 			this.worker.stop();
 		}

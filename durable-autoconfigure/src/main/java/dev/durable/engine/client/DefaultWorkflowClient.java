@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.durable.StartOptions;
 import dev.durable.WorkflowClient;
 import dev.durable.WorkflowHandle;
 import dev.durable.WorkflowStatus;
@@ -54,14 +55,24 @@ public class DefaultWorkflowClient implements WorkflowClient {
 
 	@Override
 	public <R> WorkflowHandle<R> start(String workflowId, Supplier<R> entryPointCall) {
-		startCaptured(workflowId, entryPointCall::get);
-		return handleOf(workflowId);
+		return start(StartOptions.id(workflowId), entryPointCall);
 	}
 
 	@Override
 	public WorkflowHandle<Void> start(String workflowId, Runnable entryPointCall) {
-		startCaptured(workflowId, entryPointCall);
-		return handleOf(workflowId);
+		return start(StartOptions.id(workflowId), entryPointCall);
+	}
+
+	@Override
+	public <R> WorkflowHandle<R> start(StartOptions options, Supplier<R> entryPointCall) {
+		startCaptured(options, entryPointCall::get);
+		return handleOf(options.id());
+	}
+
+	@Override
+	public WorkflowHandle<Void> start(StartOptions options, Runnable entryPointCall) {
+		startCaptured(options, entryPointCall);
+		return handleOf(options.id());
 	}
 
 	@Override
@@ -131,7 +142,9 @@ public class DefaultWorkflowClient implements WorkflowClient {
 		return this.engine.store().status(workflowId).orElse(null);
 	}
 
-	private void startCaptured(String workflowId, Runnable entryPointCall) {
+	private void startCaptured(StartOptions options, Runnable entryPointCall) {
+		Objects.requireNonNull(options, "options");
+		String workflowId = options.id();
 		StartCapture capture = StartCapture.begin();
 		try {
 			entryPointCall.run();
@@ -140,7 +153,7 @@ public class DefaultWorkflowClient implements WorkflowClient {
 			StartCapture.end();
 		}
 		StartCapture.CapturedCall call = capture.single(workflowId);
-		this.starter.start(workflowId, call.workflow(), call.arguments());
+		this.starter.start(options, call.workflow(), call.arguments());
 	}
 
 }

@@ -102,7 +102,8 @@ public class WorkflowOutcomes {
 				return this.codec.readResult("workflow '" + workflow.type() + "'",
 						definition.method().getGenericReturnType(), workflow.result());
 			case CANCELLED:
-				throw new WorkflowCancelledException("Workflow '" + workflow.id() + "' was cancelled");
+				throw new WorkflowCancelledException((workflow.error() != null) ? workflow.error()
+						: "Workflow '" + workflow.id() + "' was cancelled");
 			default:
 				throw new WorkflowFailedException(workflow.id(), workflow.errorType(), "Workflow '" + workflow.id()
 						+ "' (type '" + workflow.type() + "') failed: " + workflow.errorType() + ": " + workflow.error());

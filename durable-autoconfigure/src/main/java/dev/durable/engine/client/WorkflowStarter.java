@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.durable.StartOptions;
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.definition.WorkflowDefinition;
 import dev.durable.engine.journal.ClaimedWorkflow;
@@ -71,6 +72,19 @@ public class WorkflowStarter {
 	 * @return {@code true} if created
 	 */
 	public boolean start(String workflowId, WorkflowDefinition workflow, @Nullable Object[] arguments) {
+		return start(StartOptions.id(workflowId), workflow, arguments);
+	}
+
+	/**
+	 * Persist a workflow for the workers with start options, unless its id exists.
+	 * @param options the id, delay, priority and timeout
+	 * @param workflow the entry point
+	 * @param arguments its arguments
+	 * @return {@code true} if created
+	 */
+	public boolean start(StartOptions options, WorkflowDefinition workflow, @Nullable Object[] arguments) {
+		String workflowId = options.id();
+		StartTiming.checkQueue(options, workflow);
 		if (workflowId == null || workflowId.isBlank()) {
 			throw new IllegalArgumentException("A workflow id must be 1 to " + NewWorkflow.MAX_ID_LENGTH
 					+ " characters, not blank; got " + ((workflowId == null) ? "null" : "\"" + workflowId + "\""));
@@ -80,7 +94,7 @@ public class WorkflowStarter {
 		}
 		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
 		boolean created = this.engine.store()
-			.create(NewWorkflow.pending(workflowId, workflow.type(), input, now()));
+			.create(StartTiming.of(options, NewWorkflow.pending(workflowId, workflow.type(), input, now())));
 		if (created) {
 			this.engine.events().workflowStarted(workflowId, workflow.type());
 			AfterCommit.run(this.dispatch::wakeUp);

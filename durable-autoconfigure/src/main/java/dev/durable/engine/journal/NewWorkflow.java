@@ -16,9 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param owner the node that holds that claim, or null
  * @param leaseUntil the lease expiry of that claim, or null
  * @param parentId the parent of a child workflow, or null
+ * @param dueAt when a pending workflow may begin ({@code StartOptions.delay}), or null for at once
+ * @param deadline when it is cancelled unless it has ended ({@code StartOptions.timeout}), or null
+ * @param priority its order within its queue, higher first
  */
 public record NewWorkflow(String id, String type, String input, Instant createdAt, @Nullable ClaimedWorkflow claim,
-		@Nullable String owner, @Nullable Instant leaseUntil, @Nullable String parentId) {
+		@Nullable String owner, @Nullable Instant leaseUntil, @Nullable String parentId, @Nullable Instant dueAt,
+		@Nullable Instant deadline, int priority) {
 
 	/** The longest workflow id the journal holds (its id columns are {@code VARCHAR(255)}). */
 	public static final int MAX_ID_LENGTH = 255;
@@ -33,6 +37,34 @@ public record NewWorkflow(String id, String type, String input, Instant createdA
 	 */
 	public static NewWorkflow pending(String id, String type, String input, Instant createdAt) {
 		return new NewWorkflow(id, type, input, createdAt, null, null, null, null);
+	}
+
+	/**
+	 * Describe a workflow that begins at once, with no deadline and priority 0.
+	 * @param id the workflow id
+	 * @param type the workflow type name
+	 * @param input the JSON array of arguments
+	 * @param createdAt the creation time
+	 * @param claim the claim to create it under, or null
+	 * @param owner the node that holds that claim, or null
+	 * @param leaseUntil the lease expiry of that claim, or null
+	 * @param parentId the parent of a child workflow, or null
+	 */
+	public NewWorkflow(String id, String type, String input, Instant createdAt, @Nullable ClaimedWorkflow claim,
+			@Nullable String owner, @Nullable Instant leaseUntil, @Nullable String parentId) {
+		this(id, type, input, createdAt, claim, owner, leaseUntil, parentId, null, null, 0);
+	}
+
+	/**
+	 * Return this pending workflow with a start time, a deadline and a priority.
+	 * @param begins when it may begin
+	 * @param deadlineAt when it is cancelled unless it has ended, or null
+	 * @param queuePriority its order within its queue
+	 * @return the workflow with those
+	 */
+	public NewWorkflow timed(Instant begins, @Nullable Instant deadlineAt, int queuePriority) {
+		return new NewWorkflow(this.id, this.type, this.input, this.createdAt, this.claim, this.owner, this.leaseUntil,
+				this.parentId, begins, deadlineAt, queuePriority);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.durable.engine.journal;
 
 import java.util.Objects;
 
+import dev.durable.WorkflowCancelledException;
 import dev.durable.WorkflowStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,7 @@ public sealed interface WorkflowEnd permits WorkflowEnd.Completed, WorkflowEnd.F
 
 	/**
 	 * The message of the error that ended the workflow, storable ({@link ErrorText}).
-	 * @return the error, or null unless it failed
+	 * @return the error, or null unless it failed or was cancelled because its timeout passed
 	 */
 	default @Nullable String error() {
 		return null;
@@ -81,12 +82,27 @@ public sealed interface WorkflowEnd permits WorkflowEnd.Completed, WorkflowEnd.F
 	 * Cancellation was requested and delivered to the run, which then ended.
 	 * @param result the JSON of what the entry point returned after the cancellation, or null if it
 	 * threw or returns nothing
+	 * @param error why, when the workflow was cancelled because its timeout passed; null for a
+	 * cancellation requested by {@code WorkflowClient.cancel}
 	 */
-	record Cancelled(@Nullable String result) implements WorkflowEnd {
+	record Cancelled(@Nullable String result, @Nullable String error) implements WorkflowEnd {
+
+		/**
+		 * A cancellation requested by {@code WorkflowClient.cancel}.
+		 * @param result the JSON of what the entry point returned after the cancellation, or null
+		 */
+		public Cancelled(@Nullable String result) {
+			this(result, null);
+		}
 
 		@Override
 		public WorkflowStatus status() {
 			return WorkflowStatus.CANCELLED;
+		}
+
+		@Override
+		public @Nullable String errorType() {
+			return (this.error != null) ? WorkflowCancelledException.class.getName() : null;
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.durable.engine.run;
 
 import dev.durable.WorkflowCancelledException;
 import dev.durable.engine.journal.EventKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run's cancellation, requested from any thread and delivered once, at a journaled step.
@@ -13,6 +14,8 @@ final class RunCancellation {
 	private volatile boolean requested;
 
 	private boolean delivered;
+
+	private @Nullable String reason;
 
 	RunCancellation(WorkflowExecution execution, boolean requested) {
 		this.execution = execution;
@@ -36,7 +39,10 @@ final class RunCancellation {
 	 */
 	void deliver(int step) {
 		if (this.requested && !this.delivered) {
-			this.execution.writer().append(step, EventKind.CANCELLATION_DELIVERED, "cancel", 0, null, null, null, null);
+			this.reason = CancellationReason.timeoutPassed(this.execution.engine(), this.execution.workflowId(),
+					this.execution.now());
+			this.execution.writer()
+				.append(step, EventKind.CANCELLATION_DELIVERED, "cancel", 0, null, null, null, this.reason);
 			this.delivered = true;
 			throw cancelled();
 		}
@@ -44,10 +50,20 @@ final class RunCancellation {
 
 	/**
 	 * Note a delivery found in the journal, and return the exception to throw again.
+	 * @param journalledReason the reason journalled with the delivery, or null
 	 */
-	WorkflowCancelledException replayed() {
+	WorkflowCancelledException replayed(@Nullable String journalledReason) {
 		this.delivered = true;
+		this.reason = journalledReason;
 		return cancelled();
+	}
+
+	/**
+	 * Say why the delivered cancellation happened, when it was not a plain request.
+	 * @return the message naming the timeout that passed, or null
+	 */
+	@Nullable String reason() {
+		return this.reason;
 	}
 
 	boolean isDelivered() {
@@ -59,7 +75,8 @@ final class RunCancellation {
 	}
 
 	private WorkflowCancelledException cancelled() {
-		return new WorkflowCancelledException("Workflow '" + this.execution.workflowId() + "' was cancelled");
+		return new WorkflowCancelledException((this.reason != null) ? this.reason
+				: "Workflow '" + this.execution.workflowId() + "' was cancelled");
 	}
 
 }

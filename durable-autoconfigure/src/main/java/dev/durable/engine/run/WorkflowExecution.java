@@ -220,7 +220,7 @@ public class WorkflowExecution {
 		}
 		for (JournalEvent event : events) {
 			if (event.kind() == EventKind.CANCELLATION_DELIVERED) {
-				throw this.cancellation.replayed();
+				throw this.cancellation.replayed(event.error());
 			}
 		}
 		String mismatch = StepCheck.mismatch(this.workflow, step, events.get(0), name, expected);

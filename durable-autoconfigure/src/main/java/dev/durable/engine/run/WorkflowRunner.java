@@ -221,7 +221,8 @@ public class WorkflowRunner {
 			return;
 		}
 		if (execution.cancellation().isDelivered()) {
-			this.ending.finish(execution, new WorkflowEnd.Cancelled(output), EventKind.WORKFLOW_CANCELLED);
+			this.ending.finish(execution, new WorkflowEnd.Cancelled(output, execution.cancellation().reason()),
+					EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
 		this.ending.finish(execution, new WorkflowEnd.Completed(output), EventKind.WORKFLOW_COMPLETED);
@@ -246,7 +247,8 @@ public class WorkflowRunner {
 			return;
 		}
 		if (thrown instanceof WorkflowCancelledException && execution.cancellation().isDelivered()) {
-			this.ending.finish(execution, new WorkflowEnd.Cancelled(null), EventKind.WORKFLOW_CANCELLED);
+			this.ending.finish(execution, new WorkflowEnd.Cancelled(null, execution.cancellation().reason()),
+					EventKind.WORKFLOW_CANCELLED);
 			return;
 		}
 		this.ending.fail(execution, thrown);

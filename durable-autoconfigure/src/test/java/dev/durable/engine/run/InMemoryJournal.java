@@ -212,6 +212,37 @@ class InMemoryJournal implements WorkflowStore {
 	}
 
 	@Override
+	public void registerSchedule(String name, String cron, String zone, Instant nextFireAt, Instant now) {
+		throw new UnsupportedOperationException("InMemoryJournal.registerSchedule");
+	}
+
+	@Override
+	public boolean fireSchedule(String name, Instant now,
+			java.util.function.UnaryOperator<dev.durable.engine.journal.ScheduleRecord> fire) {
+		throw new UnsupportedOperationException("InMemoryJournal.fireSchedule");
+	}
+
+	@Override
+	public List<dev.durable.engine.journal.ScheduleRecord> schedules() {
+		return List.of();
+	}
+
+	@Override
+	public boolean pauseSchedule(String name, boolean paused, Instant nextFireAt, Instant now) {
+		return false;
+	}
+
+	@Override
+	public List<String> cancelPastDeadlines(Instant now, int limit) {
+		return List.of();
+	}
+
+	@Override
+	public Optional<Instant> deadline(String workflowId) {
+		return Optional.empty();
+	}
+
+	@Override
 	public boolean isEmbedded() {
 		return true;
 	}
