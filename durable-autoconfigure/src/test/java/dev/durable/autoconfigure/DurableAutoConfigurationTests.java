@@ -158,6 +158,26 @@ class DurableAutoConfigurationTests {
 	}
 
 	@Test
+	void aScheduleOnAMethodThatIsNotAWorkflowFailsStartUpNamingIt() {
+		this.runner.withUserConfiguration(StrayScheduleConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			DurableConfigurationException failure = rootCause(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("StrayScheduledBean.cleanUp")
+				.contains("not a workflow entry point");
+			assertThat(failure.getAction()).contains("@DurableWorkflow").contains("@Scheduled");
+		});
+	}
+
+	@Test
+	void aScheduleOnAnActivityFailsStartUpNamingIt() {
+		this.runner.withUserConfiguration(ScheduledActivityConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			DurableConfigurationException failure = rootCause(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("ScheduledActivity.charge").contains("not a workflow entry point");
+		});
+	}
+
+	@Test
 	void aQueueThatIsNotConfiguredFailsStartUpNamingIt() {
 		this.runner.withUserConfiguration(QueuedConfiguration.class).run((context) -> {
 			assertThat(context).hasFailed();
@@ -281,6 +301,43 @@ class DurableAutoConfigurationTests {
 
 		@DurableScheduled(cron = "0 0 25 * * *")
 		public void settle() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StrayScheduleConfiguration {
+
+		@Bean
+		StrayScheduledBean strayScheduledBean() {
+			return new StrayScheduledBean();
+		}
+
+	}
+
+	static class StrayScheduledBean {
+
+		@DurableScheduled(cron = "0 0 2 * * *")
+		public void cleanUp() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ScheduledActivityConfiguration {
+
+		@Bean
+		ScheduledActivity scheduledActivity() {
+			return new ScheduledActivity();
+		}
+
+	}
+
+	@Activity
+	static class ScheduledActivity {
+
+		@DurableScheduled(cron = "0 0 2 * * *")
+		public void charge() {
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.durable.annotation.Activity;
+import dev.durable.annotation.DurableScheduled;
 import dev.durable.annotation.DurableWorkflow;
 import dev.durable.engine.DurableConfigurationException;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +61,24 @@ public class DurableMethods {
 				return true;
 			}
 		}
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(user, ReflectionUtils.USER_DECLARED_METHODS)) {
+			rejectScheduledOutsideEntryPoints(user, method);
+		}
 		return false;
+	}
+
+	/**
+	 * Fail on a {@code @DurableScheduled} method that is not a workflow entry point: a schedule
+	 * starts a workflow, so anything else would never fire, without a word.
+	 */
+	private static void rejectScheduledOutsideEntryPoints(Class<?> user, Method method) {
+		if (AnnotatedElementUtils.hasAnnotation(method, DurableScheduled.class)) {
+			throw new DurableConfigurationException("@DurableScheduled method " + user.getName() + "."
+					+ method.getName() + " is not a workflow entry point, so its schedule would never start anything",
+					"Make it a workflow entry point (a public method of a @DurableWorkflow class, or one annotated "
+							+ "@DurableWorkflow) of a Spring bean, or use Spring's @Scheduled for work that need not "
+							+ "be durable.");
+		}
 	}
 
 	/**
@@ -84,8 +102,11 @@ public class DurableMethods {
 			if (isEntryPoint(method, user)) {
 				entryPoints.add(method);
 			}
-			else if (isActivity(method, user)) {
-				registerActivity(beanName, user, method);
+			else {
+				rejectScheduledOutsideEntryPoints(user, method);
+				if (isActivity(method, user)) {
+					registerActivity(beanName, user, method);
+				}
 			}
 		}
 		for (Method method : entryPoints) {
