@@ -53,7 +53,7 @@ class H2RandomKillsIntegrationTests {
 	// Above the default of 5 kills (each a restart of some seconds) and the drain; up to 40 kills fit.
 	@Timeout(value = 20, unit = TimeUnit.MINUTES)
 	void nothingAcknowledgedIsLostWhenTheNodeIsKilledAgainAndAgain() throws Exception {
-		FaultSettings settings = FaultSettings.fromSystemProperties(Duration.ZERO, 5, 4);
+		FaultSettings settings = FaultSettings.fromSystemProperties(Duration.ZERO, 3, 4);
 		assertThat(settings.kills()).as("durable.faults.kills within this test's @Timeout").isLessThanOrEqualTo(40);
 		System.out.printf("Random kills on H2: seed %d (replay with -Ddurable.faults.seed=%d), %d kills%n",
 				settings.seed(), settings.seed(), settings.kills());

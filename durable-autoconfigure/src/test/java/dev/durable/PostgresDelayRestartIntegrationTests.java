@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresDelayRestartIntegrationTests {
 
 	// Longer than the second application takes to start, so that a lost delay would show.
-	private static final Duration DELAY = Duration.ofSeconds(10);
+	private static final Duration DELAY = Duration.ofSeconds(6);
 
 	@Test
 	void aDelayedWorkflowBeginsOnTimeAfterARestart() {

@@ -58,7 +58,7 @@ class PostgresRandomFaultsIntegrationTests {
 	// Above the default of 60 s of faults, start-ups and the drain; a long run of up to PT15M fits.
 	@Timeout(value = 22, unit = TimeUnit.MINUTES)
 	void nothingIsLostOrStuckWhenNodesAndTheDatabaseFailAtRandom() throws Exception {
-		FaultSettings settings = FaultSettings.fromSystemProperties(Duration.ofSeconds(45), 0, 4);
+		FaultSettings settings = FaultSettings.fromSystemProperties(Duration.ofSeconds(25), 0, 4);
 		assertThat(settings.duration()).as("durable.faults.duration within this test's @Timeout")
 			.isLessThanOrEqualTo(Duration.ofMinutes(15));
 		System.out.printf("Random faults on PostgreSQL: seed %d (replay with -Ddurable.faults.seed=%d), %s of faults, "
