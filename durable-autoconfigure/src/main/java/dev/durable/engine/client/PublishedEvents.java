@@ -1,16 +1,13 @@
 package dev.durable.engine.client;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import dev.durable.WorkflowNotFoundException;
 import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.engine.observe.WorkflowEventListener;
 import dev.durable.engine.run.JsonCodec;
+import dev.durable.engine.run.KeyedWaiters;
 
 import org.springframework.util.ClassUtils;
 
@@ -19,9 +16,7 @@ import org.springframework.util.ClassUtils;
  * wait for one. A value published on this node wakes its readers from the commit of its step (this
  * is a {@link WorkflowEventListener}); a value published on another node is seen by the waiting
  * reader's next look, one indexed read every poll interval, never a tight loop.
- *
- * <p>Each read registers a waiter of its own before it looks, so that a value committed between
- * the look and the wait still wakes it, and closes it however the read ends.
+ * Readers wait as {@link KeyedWaiters} do, keyed by workflow id and key.
  */
 public class PublishedEvents implements WorkflowEventListener {
 
@@ -31,7 +26,7 @@ public class PublishedEvents implements WorkflowEventListener {
 
 	private final Duration pollInterval;
 
-	private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+	private final KeyedWaiters waiters = new KeyedWaiters();
 
 	/**
 	 * Create the reader.
@@ -59,7 +54,7 @@ public class PublishedEvents implements WorkflowEventListener {
 	public <T> Optional<T> get(String workflowId, String key, Class<T> type, Duration timeout) {
 		long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
 		boolean known = false;
-		try (Waiter waiter = register(workflowId, key)) {
+		try (KeyedWaiters.Waiter waiter = this.waiters.register(id(workflowId, key))) {
 			while (true) {
 				Optional<String> json = this.store.published(workflowId, key);
 				if (json.isPresent()) {
@@ -75,7 +70,7 @@ public class PublishedEvents implements WorkflowEventListener {
 				if (left <= 0) {
 					return Optional.empty();
 				}
-				waiter.await(Math.min(left, this.pollInterval.toNanos()));
+				waiter.await(Duration.ofNanos(Math.min(left, this.pollInterval.toNanos())));
 			}
 		}
 		catch (InterruptedException ex) {
@@ -86,10 +81,7 @@ public class PublishedEvents implements WorkflowEventListener {
 
 	@Override
 	public void eventPublished(String workflowId, String key) {
-		Set<Waiter> waiting = this.waiters.get(id(workflowId, key));
-		if (waiting != null) {
-			waiting.forEach(Waiter::wake);
-		}
+		this.waiters.wake(id(workflowId, key));
 	}
 
 	/**
@@ -99,8 +91,7 @@ public class PublishedEvents implements WorkflowEventListener {
 	 * @return how many
 	 */
 	int waiting(String workflowId, String key) {
-		Set<Waiter> waiting = this.waiters.get(id(workflowId, key));
-		return (waiting != null) ? waiting.size() : 0;
+		return this.waiters.count(id(workflowId, key));
 	}
 
 	private <T> T read(String workflowId, String key, Class<T> type, String json) {
@@ -110,57 +101,9 @@ public class PublishedEvents implements WorkflowEventListener {
 		return typed;
 	}
 
-	private Waiter register(String workflowId, String key) {
-		Waiter waiter = new Waiter(id(workflowId, key));
-		this.waiters.compute(waiter.id, (id, waiting) -> {
-			Set<Waiter> set = (waiting != null) ? waiting : ConcurrentHashMap.newKeySet();
-			set.add(waiter);
-			return set;
-		});
-		return waiter;
-	}
-
 	private static String id(String workflowId, String key) {
 		// Workflow ids may hold any character but NUL, which the databases' text refuses.
 		return workflowId + '\u0000' + key;
-	}
-
-	/**
-	 * One reader's wait for one key.
-	 */
-	private final class Waiter implements AutoCloseable {
-
-		private final String id;
-
-		private boolean woken;
-
-		private Waiter(String id) {
-			this.id = id;
-		}
-
-		private synchronized void wake() {
-			this.woken = true;
-			notifyAll();
-		}
-
-		synchronized void await(long nanos) throws InterruptedException {
-			long deadline = System.nanoTime() + nanos;
-			long left = nanos;
-			while (!this.woken && left > 0) {
-				TimeUnit.NANOSECONDS.timedWait(this, left);
-				left = deadline - System.nanoTime();
-			}
-			this.woken = false;
-		}
-
-		@Override
-		public void close() {
-			PublishedEvents.this.waiters.computeIfPresent(this.id, (id, waiting) -> {
-				waiting.remove(this);
-				return waiting.isEmpty() ? null : waiting;
-			});
-		}
-
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.durable.engine.definition.WorkflowDefinition;
 import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.engine.journal.WorkflowRecord;
 import dev.durable.engine.run.CompletionWaiters;
+import dev.durable.engine.run.KeyedWaiters;
 import dev.durable.engine.run.JsonCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +55,7 @@ public class WorkflowOutcomes {
 	public @Nullable Object await(String workflowId, Duration timeout) {
 		long deadline = System.nanoTime() + nanos(timeout);
 		Duration poll = FIRST_POLL;
-		try (CompletionWaiters.Waiter waiter = this.waiters.register(workflowId)) {
+		try (KeyedWaiters.Waiter waiter = this.waiters.register(workflowId)) {
 			while (true) {
 				WorkflowRecord workflow = this.store.find(workflowId).orElseThrow(() -> notFound(workflowId));
 				if (workflow.status().isTerminal()) {
@@ -66,7 +67,7 @@ public class WorkflowOutcomes {
 							+ timeout + " (status " + workflow.status() + "); it goes on running, await it again later");
 				}
 				try {
-					waiter.awaitEnd(min(poll, Duration.ofNanos(left)));
+					waiter.await(min(poll, Duration.ofNanos(left)));
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

@@ -3,17 +3,9 @@ package dev.durable.engine.worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.durable.engine.journal.WorkflowDeadlines;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Cancels workflows past their deadline ({@code StartOptions.timeout}) on a thread of its own:
@@ -22,9 +14,7 @@ import org.springframework.context.SmartLifecycle;
  * node with workers sweeps, so a deadline that passed while no node was up is honoured by the
  * first node to start.
  */
-public class DeadlineKeeper implements SmartLifecycle {
-
-	private static final Log logger = LogFactory.getLog(DeadlineKeeper.class);
+public class DeadlineKeeper extends PeriodicJob {
 
 	private static final int BATCH = 100;
 
@@ -32,13 +22,9 @@ public class DeadlineKeeper implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Duration interval;
-
 	private final Consumer<String> cancelRequested;
 
 	private final Runnable wakeUp;
-
-	private @Nullable ScheduledExecutorService scheduler;
 
 	/**
 	 * Create the keeper.
@@ -50,9 +36,9 @@ public class DeadlineKeeper implements SmartLifecycle {
 	 */
 	public DeadlineKeeper(WorkflowDeadlines store, Clock clock, Duration interval, Consumer<String> cancelRequested,
 			Runnable wakeUp) {
+		super("durable-deadlines", interval, true);
 		this.store = store;
 		this.clock = clock;
-		this.interval = interval;
 		this.cancelRequested = cancelRequested;
 		this.wakeUp = wakeUp;
 	}
@@ -77,36 +63,13 @@ public class DeadlineKeeper implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "durable-deadlines");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = Math.max(1, this.interval.toMillis());
-		this.scheduler.scheduleWithFixedDelay(this::sweepQuietly, 0, every, TimeUnit.MILLISECONDS);
+	void runOnce() {
+		sweep();
 	}
 
 	@Override
-	public void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
-	}
-
-	private void sweepQuietly() {
-		try {
-			sweep();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not cancel workflows past their timeout (" + ex + "); trying again in " + this.interval);
-		}
+	String failure() {
+		return "Could not cancel workflows past their timeout";
 	}
 
 }

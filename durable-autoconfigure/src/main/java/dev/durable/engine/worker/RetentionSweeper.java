@@ -3,22 +3,16 @@ package dev.durable.engine.worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import dev.durable.engine.journal.WorkflowCommands;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Deletes workflows that ended longer ago than the retention period, with their journals and
  * signals, in small batches on a thread of its own so that workers are never held up.
  */
-public class RetentionSweeper implements SmartLifecycle {
+public class RetentionSweeper extends PeriodicJob {
 
 	private static final Log logger = LogFactory.getLog(RetentionSweeper.class);
 
@@ -28,11 +22,7 @@ public class RetentionSweeper implements SmartLifecycle {
 
 	private final Duration retention;
 
-	private final Duration interval;
-
 	private final int batchSize;
-
-	private @Nullable ScheduledExecutorService scheduler;
 
 	/**
 	 * Create the sweeper.
@@ -43,13 +33,13 @@ public class RetentionSweeper implements SmartLifecycle {
 	 * @param batchSize the most workflows deleted per transaction
 	 */
 	public RetentionSweeper(WorkflowCommands store, Clock clock, Duration retention, Duration interval, int batchSize) {
+		super("durable-retention", interval, false);
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("durable.retention.batch-size must be at least 1, was " + batchSize);
 		}
 		this.store = store;
 		this.clock = clock;
 		this.retention = retention;
-		this.interval = interval;
 		this.batchSize = batchSize;
 	}
 
@@ -74,36 +64,13 @@ public class RetentionSweeper implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "durable-retention");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = this.interval.toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+	void runOnce() {
+		sweep(this.clock.instant());
 	}
 
 	@Override
-	public void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
-	}
-
-	private void sweepQuietly() {
-		try {
-			sweep(this.clock.instant());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not delete expired workflows (" + ex + "); trying again in " + this.interval);
-		}
+	String failure() {
+		return "Could not delete expired workflows";
 	}
 
 }
