@@ -188,7 +188,11 @@ final class BenchDatabase implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		try (Statement statement = this.admin.createStatement()) {
-			for (String sql : script.split(";")) {
+			// Comment lines go first: some contain a semicolon, which would split a statement.
+			String statements = script.lines()
+				.filter((line) -> !line.strip().startsWith("--"))
+				.collect(java.util.stream.Collectors.joining("\n"));
+			for (String sql : statements.split(";")) {
 				if (!sql.isBlank()) {
 					statement.execute(sql);
 				}

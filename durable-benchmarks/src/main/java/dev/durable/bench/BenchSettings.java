@@ -23,7 +23,7 @@ import java.util.Set;
  * @param poolSize HikariCP maximum pool size, the same for the floor and for Durable
  * @param workerConcurrency {@code durable.worker.concurrency}
  * @param workloads which workloads to run ({@code w1}, {@code w2}, {@code w3}, {@code w4}, {@code io},
- * {@code startup})
+ * {@code fanout}, {@code startup})
  * @param w1Warmup W1: sequential workflows run before measuring
  * @param w1Workflows W1: sequential workflows measured
  * @param w1Threads W1 concurrent: client threads
@@ -38,13 +38,18 @@ import java.util.Set;
  * @param w4Workflows W4: workflows waiting at once
  * @param w4ParkMillis W4: time budget per workflow to reach its sleep; sets the common wake-up time
  * @param ioWorkflows IO: W1 workflows in the measured window
+ * @param fanoutActivities fan-out: activities in each workflow
+ * @param fanoutSleep fan-out: how long each activity of the timed pair sleeps
+ * @param fanoutRepetitions fan-out: measured rounds (one warm-up round before)
+ * @param asyncActivityConcurrency {@code durable.worker.async-activity-concurrency}
  * @param startupStarts start-up: measured starts per variant, each in a fresh JVM
  * @param keepSchema whether to keep the benchmark schema, or the H2 directory, for inspection
  */
 record BenchSettings(String database, String entry, String serverUrl, String user, String password, boolean quick,
 		int poolSize, int workerConcurrency, Set<String> workloads, int w1Warmup, int w1Workflows, int w1Threads,
 		Duration w1WarmupWindow, Duration w1Window, int w2Steps, int w2Repetitions, int w3Steps, int w3Repetitions,
-		int w3Warmups, Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, int startupStarts,
+		int w3Warmups, Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, int fanoutActivities,
+		Duration fanoutSleep, int fanoutRepetitions, int asyncActivityConcurrency, int startupStarts,
 		boolean keepSchema) {
 
 	static final String H2_FILE = "h2-file";
@@ -84,14 +89,16 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 				read.duration("bench.w3.sleep", "2s"),
 				read.integer("bench.w4.workflows", quick ? 500 : 10_000),
 				Double.parseDouble(read.text("bench.w4.park-millis", "6")),
-				read.integer("bench.io.workflows", quick ? 30 : 200), read.integer("bench.startup.starts", quick ? 2 : 10),
+				read.integer("bench.io.workflows", quick ? 30 : 200), read.integer("bench.fanout.activities", 100),
+				read.duration("bench.fanout.sleep", "10ms"), read.integer("bench.fanout.repetitions", quick ? 3 : 7),
+				read.integer("bench.async-activity-concurrency", 32), read.integer("bench.startup.starts", quick ? 2 : 10),
 				read.bool("bench.keep-schema", false));
 		read.rejectUnknown();
 		if ((settings.h2File() || settings.mariadb())
-				&& !Set.of("w1", "w2", "startup").containsAll(settings.workloads())) {
+				&& !Set.of("w1", "w2", "fanout", "startup").containsAll(settings.workloads())) {
 			// W3 and W4 are not verified on H2 and MariaDB yet; IO reads PostgreSQL's own counters. The
 			// start-up workload uses an H2 file of its own, whatever the database.
-			throw new IllegalArgumentException("bench.database=" + database + " runs W1 and W2 only; set "
+			throw new IllegalArgumentException("bench.database=" + database + " runs W1, W2 and fan-out only; set "
 					+ "--bench.workloads=w1,w2 "
 					+ "(was " + String.join(",", new java.util.TreeSet<>(settings.workloads())) + ")");
 		}

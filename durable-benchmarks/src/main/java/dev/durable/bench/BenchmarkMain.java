@@ -33,6 +33,7 @@ public final class BenchmarkMain {
 			Side floor = new Side();
 			Side durable = new Side();
 			ParkedWorkload.Result parked = null;
+			FanOutWorkload.Result fanOut = null;
 			try (FloorTarget floorTarget = new FloorTarget(database.pool(),
 					database.h2File() || settings.mariadb());
 					DurableTarget durableTarget = new DurableTarget(database, settings)) {
@@ -72,13 +73,20 @@ public final class BenchmarkMain {
 						side.ioStep = workloads.io(database, both, target, 1, settings.w2Steps(), false);
 					}
 				}
+				if (settings.runs("fanout")) {
+					progress("Fan-out: 1 warm-up + " + settings.fanoutRepetitions() + " rounds of 4 workflows of "
+							+ settings.fanoutActivities() + " activities (" + settings.fanoutSleep().toMillis()
+							+ " ms and 0 ms, in turn and at once), async-activity-concurrency="
+							+ settings.asyncActivityConcurrency() + " (Durable only)");
+					fanOut = new FanOutWorkload(settings).run(durableTarget);
+				}
 				if (settings.runs("w4")) {
 					progress("W4: " + settings.w4Workflows() + " workflows waiting at once (Durable only)");
 					parked = new ParkedWorkload(database, settings).run(durableTarget);
 				}
 			}
 			System.out.println();
-			System.out.println(table(settings, floor, durable, parked));
+			System.out.println(table(settings, floor, durable, parked, fanOut));
 			System.out.println();
 			System.out.println(notes(settings, floor, durable));
 		}
@@ -100,7 +108,8 @@ public final class BenchmarkMain {
 		System.out.println();
 	}
 
-	private static String table(BenchSettings settings, Side floor, Side durable, ParkedWorkload.Result parked) {
+	private static String table(BenchSettings settings, Side floor, Side durable, ParkedWorkload.Result parked,
+			FanOutWorkload.Result fanOut) {
 		ResultTable table = new ResultTable();
 		if (floor.sequential != null) {
 			w1Rows(table, settings, floor, durable);
@@ -117,6 +126,9 @@ public final class BenchmarkMain {
 		}
 		if (parked != null) {
 			w4Rows(table, settings, parked);
+		}
+		if (fanOut != null) {
+			fanOutRows(table, settings, fanOut);
 		}
 		return table.toString();
 	}
@@ -190,6 +202,34 @@ public final class BenchmarkMain {
 				"");
 	}
 
+	/**
+	 * Fan-out's rows: the wall time of the timed pair, with the least the pool allows (waves of
+	 * {@code async-activity-concurrency} activities), and the per-step time of the untimed pair.
+	 */
+	private static void fanOutRows(ResultTable table, BenchSettings settings, FanOutWorkload.Result fanOut) {
+		int n = settings.fanoutRepetitions();
+		int pool = settings.asyncActivityConcurrency();
+		String timed = "Fan-out (" + fanOut.activities() + " × " + fanOut.sleepMillis() + " ms, async pool " + pool
+				+ ")";
+		double inTurn = ResultTable.millis(fanOut.inTurn().median());
+		double atOnce = ResultTable.millis(fanOut.atOnce().median());
+		long waves = (fanOut.activities() + pool - 1) / pool;
+		table.row(timed, "wall ms, one after the other, median of " + n, "—", ResultTable.format(inTurn, 1), "",
+				"");
+		table.row(timed, "wall ms, Workflow.async + allOf, median of " + n, "—", ResultTable.format(atOnce, 1), "",
+				"least the pool allows: " + waves + " × " + fanOut.sleepMillis() + " ms = "
+						+ waves * fanOut.sleepMillis() + " ms");
+		table.row(timed, "speed-up (one after the other / at once)", "—", ResultTable.format(inTurn / atOnce, 1) + "×",
+				"", "");
+		String untimed = "Fan-out (" + fanOut.activities() + " × 0 ms)";
+		double plain = ResultTable.micros(fanOut.plainSteps().median()) / fanOut.activities();
+		double async = ResultTable.micros(fanOut.asyncSteps().median()) / fanOut.activities();
+		table.row(untimed, "µs / step, plain (one after the other), median of " + n, "—", ResultTable.format(plain, 0),
+				"", "");
+		table.row(untimed, "µs / step, async (Workflow.async + allOf), median of " + n, "—",
+				ResultTable.format(async, 0), "", "async / plain: " + ResultTable.format(async / plain, 2) + "×");
+	}
+
 	private static void ioRows(ResultTable table, String workload, Io floor, Io durable) {
 		table.compare(workload, "transactions (xact_commit)", floor.commits(), durable.commits(), 2, true, 0);
 		table.compare(workload, "rows written (ins+upd+del)", floor.rowsWritten(), durable.rowsWritten(), 2, true, 0);
@@ -218,6 +258,11 @@ public final class BenchmarkMain {
 			.append(", W1c ").append(settings.w1Window().toSeconds()).append(" s, W2 ").append(settings.w2Steps())
 			.append("×").append(settings.w2Repetitions()).append(", W3 ").append(settings.w3Steps()).append("×")
 			.append(settings.w3Repetitions()).append(", IO ").append(settings.ioWorkflows());
+		if (settings.runs("fanout")) {
+			notes.append(", fan-out ").append(settings.fanoutActivities()).append(" × ")
+				.append(settings.fanoutSleep().toMillis()).append(" ms × ").append(settings.fanoutRepetitions())
+				.append(", durable.worker.async-activity-concurrency=").append(settings.asyncActivityConcurrency());
+		}
 		return notes.toString();
 	}
 

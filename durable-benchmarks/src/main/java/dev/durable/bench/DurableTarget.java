@@ -51,6 +51,7 @@ final class DurableTarget implements Target {
 		properties.put("logging.level.root", "WARN");
 		properties.put("durable.jdbc.initialize-schema", "always");
 		properties.put("durable.worker.concurrency", settings.workerConcurrency());
+		properties.put("durable.worker.async-activity-concurrency", settings.asyncActivityConcurrency());
 		// Actuator is on the module's classpath for the start-up workload only; the engine is
 		// measured without meters and observations, as before it was added.
 		properties.put("spring.autoconfigure.exclude", "dev.durable.autoconfigure.DurableMetricsAutoConfiguration,"
@@ -114,6 +115,26 @@ final class DurableTarget implements Target {
 		}
 		// Recorded at the replay: the start, the activities and the timer.
 		return new ReplayResult(claimToStep, "claim → first new step", inMethod, beforeMethod, steps + 2);
+	}
+
+	/**
+	 * Fan-out: one workflow of {@code count} activities sleeping {@code millis} each, started at
+	 * once and joined ({@code atOnce}) or one after the other, entered as W1 and W2 are.
+	 * @return the wall time in nanoseconds, from the start to the result
+	 */
+	long fanOut(String key, boolean atOnce, int count, long millis) {
+		long started = System.nanoTime();
+		if (this.clientEntry) {
+			this.client.start("fanout-" + key, () -> atOnce ? this.workflows.pausesAtOnce(key, count, millis)
+					: this.workflows.pausesInTurn(key, count, millis)).await(Duration.ofMinutes(5));
+		}
+		else if (atOnce) {
+			this.workflows.pausesAtOnce(key, count, millis);
+		}
+		else {
+			this.workflows.pausesInTurn(key, count, millis);
+		}
+		return System.nanoTime() - started;
 	}
 
 	private WorkflowHandle<String> startReplay(int steps) {

@@ -34,6 +34,27 @@ public class BenchActivities {
 	}
 
 	/**
+	 * The fan-out workload's step: sleeps {@code millis} (0: none), standing for a call to another
+	 * service.
+	 * @param key the workflow's key
+	 * @param step the step number
+	 * @param millis how long to sleep
+	 * @return a short string
+	 */
+	public String pause(String key, int step, long millis) {
+		if (millis > 0) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted in step " + step, ex);
+			}
+		}
+		return "ok-" + step;
+	}
+
+	/**
 	 * W3's first step after the replay: notes how long the replay took. The claim that started
 	 * this run wrote its time into the workflow row's {@code updated_at}, and nothing has written
 	 * the row since (loading and replaying only read), so that column is the run's start.

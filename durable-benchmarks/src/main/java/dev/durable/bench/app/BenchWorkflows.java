@@ -2,6 +2,10 @@ package dev.durable.bench.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.durable.DurableFuture;
 
 import dev.durable.Workflow;
 import dev.durable.annotation.DurableWorkflow;
@@ -31,6 +35,38 @@ public class BenchWorkflows {
 		for (int step = 1; step <= count; step++) {
 			this.activities.step(key, step);
 		}
+		return "done-" + key;
+	}
+
+	/**
+	 * Fan-out, the baseline: {@code count} activities of {@code millis} each, one after the other.
+	 * @param key an argument making the input distinct
+	 * @param count the number of activities
+	 * @param millis how long each activity sleeps
+	 * @return a short string
+	 */
+	public String pausesInTurn(String key, int count, long millis) {
+		for (int step = 1; step <= count; step++) {
+			this.activities.pause(key, step, millis);
+		}
+		return "done-" + key;
+	}
+
+	/**
+	 * Fan-out: the same {@code count} activities started at once with {@code Workflow.async} and
+	 * joined with {@code DurableFuture.allOf}.
+	 * @param key an argument making the input distinct
+	 * @param count the number of activities
+	 * @param millis how long each activity sleeps
+	 * @return a short string
+	 */
+	public String pausesAtOnce(String key, int count, long millis) {
+		List<DurableFuture<String>> futures = new ArrayList<>(count);
+		for (int step = 1; step <= count; step++) {
+			int number = step;
+			futures.add(Workflow.async(() -> this.activities.pause(key, number, millis)));
+		}
+		DurableFuture.allOf(futures).get();
 		return "done-" + key;
 	}
 
