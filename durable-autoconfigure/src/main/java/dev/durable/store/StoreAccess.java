@@ -181,21 +181,8 @@ final class StoreAccess {
 	 */
 	void hand(ClaimedWorkflow claim, @Nullable Instant dueAt, @Nullable String waitingFor, Instant now,
 			String runAttempts, boolean forgetRunError) {
-		int held = this.entityManager
-			.createQuery("update DurableWorkflow w set w.status = :status, w.owner = null, w.runToken = null, "
-					+ "w.dueAt = :dueAt, w.waitingFor = :waitingFor, w.updatedAt = :now, w.runAttempts = "
-					+ runAttempts + (forgetRunError ? ", w.lastRunError = null" : "")
-					+ " where w.id = :id and w.runToken = :token")
-			.setParameter("status", WorkflowStatus.WAITING.name())
-			.setParameter("dueAt", dueAt)
-			.setParameter("waitingFor", waitingFor)
-			.setParameter("now", now)
-			.setParameter("id", claim.workflowId())
-			.setParameter("token", claim.runToken())
-			.executeUpdate();
-		if (held == 0) {
-			throw new LeaseLostException(claim.workflowId());
-		}
+		setWaiting(claim, dueAt, waitingFor, now, "w.owner = null, w.runToken = null, w.runAttempts = " + runAttempts
+				+ (forgetRunError ? ", w.lastRunError = null" : ""));
 	}
 
 	/**
@@ -204,10 +191,20 @@ final class StoreAccess {
 	 * @throws LeaseLostException if the claim was replaced
 	 */
 	void park(ClaimedWorkflow claim, @Nullable Instant dueAt, @Nullable String waitingFor, Instant now) {
+		setWaiting(claim, dueAt, waitingFor, now, "w.runAttempts = 0, w.lastRunError = null");
+	}
+
+	/**
+	 * Make a claimed workflow waiting until {@code dueAt}, fenced by its run token, setting also
+	 * what {@code assignments} (JPQL) says.
+	 * @throws LeaseLostException if the claim was replaced
+	 */
+	private void setWaiting(ClaimedWorkflow claim, @Nullable Instant dueAt, @Nullable String waitingFor, Instant now,
+			String assignments) {
 		int held = this.entityManager
 			.createQuery("update DurableWorkflow w set w.status = :status, w.dueAt = :dueAt, "
-					+ "w.waitingFor = :waitingFor, w.updatedAt = :now, w.runAttempts = 0, w.lastRunError = null "
-					+ "where w.id = :id and w.runToken = :token")
+					+ "w.waitingFor = :waitingFor, w.updatedAt = :now, " + assignments
+					+ " where w.id = :id and w.runToken = :token")
 			.setParameter("status", WorkflowStatus.WAITING.name())
 			.setParameter("dueAt", dueAt)
 			.setParameter("waitingFor", waitingFor)
