@@ -34,6 +34,16 @@ final class StartTiming {
 	}
 
 	/**
+	 * Tell whether a workflow begins the moment it is created, so that this node may claim it as
+	 * it creates it: not delayed and not under a queue's limits.
+	 * @param options the start options
+	 * @return {@code true} if it does
+	 */
+	static boolean beginsNow(StartOptions options) {
+		return options.delay().isZero() && options.queue() == null;
+	}
+
+	/**
 	 * Refuse a queue named by an entry point's {@code @DurableWorkflow}: none can be configured
 	 * yet, so any queue named is unknown.
 	 * @param workflow the entry point

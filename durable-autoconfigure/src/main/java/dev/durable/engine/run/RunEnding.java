@@ -59,9 +59,10 @@ final class RunEnding {
 		WorkflowRecord workflow = execution.workflow();
 		String parentId = workflow.parentId();
 		this.engine.store().finish(execution.claim(), end, event, parentId);
-		execution.endedAs(workflow.ended(end, event.timestamp()));
+		WorkflowRecord ended = workflow.ended(end, event.timestamp());
+		execution.endedAs(ended);
 		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), end.status());
-		this.waiters.ended(execution.workflowId());
+		this.waiters.ended(ended);
 		if (parentId != null) {
 			this.dispatch.wakeUp();
 		}

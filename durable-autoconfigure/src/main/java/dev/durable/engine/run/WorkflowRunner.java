@@ -52,6 +52,8 @@ public class WorkflowRunner {
 
 	private final RunEnding ending;
 
+	private final CompletionWaiters waiters;
+
 	/**
 	 * Create the runner.
 	 * @param engine the engine context
@@ -86,6 +88,7 @@ public class WorkflowRunner {
 		this.leases = leases;
 		this.abandoned = new AbandonedRuns(engine);
 		this.ending = new RunEnding(engine, waiters, dispatch);
+		this.waiters = waiters;
 	}
 
 	/**
@@ -123,6 +126,9 @@ public class WorkflowRunner {
 			ExecutionContexts.bindWorkflow(outerWorkflow);
 			ExecutionContexts.bindActivity(outerActivity);
 			this.leases.untrack(claim);
+			if (ended == null) {
+				this.waiters.leftNode(claim.workflowId());
+			}
 		}
 		return ended;
 	}

@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.durable.engine.journal.ClaimedRun;
 import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.LoadedWorkflow;
 import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.engine.run.EngineContext;
 import dev.durable.engine.run.EngineSettings;
 import dev.durable.engine.run.LeaseKeeper;
+import dev.durable.engine.run.ReservedRun;
 import dev.durable.engine.run.WorkerDispatch;
 import dev.durable.engine.run.WorkflowRunner;
 import org.apache.commons.logging.Log;
@@ -26,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Claims due workflows in batches and runs them on a bounded pool (the {@link LeaseKeeper} renews
- * their leases); at start-up recovers the workflows a crashed predecessor left running; at shutdown stops
+ * their leases), and runs at once the workflows this node's starts create already claimed; at start-up recovers the workflows a crashed predecessor left running; at shutdown stops
  * claiming, lets running workflows finish within a bound and releases the rest.
  */
 public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
@@ -127,6 +129,46 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 			this.wakeRequested = true;
 			this.monitor.notifyAll();
 		}
+	}
+
+	@Override
+	public @Nullable ReservedRun reserve() {
+		Semaphore free = this.slots;
+		ExecutorService threads = this.pool;
+		if (!this.running || free == null || threads == null || !free.tryAcquire()) {
+			return null;
+		}
+		return new ReservedRun() {
+
+			@Override
+			public void run(ClaimedWorkflow claim, LoadedWorkflow loaded) {
+				// Tracked before the hand-off: its lease renews, and a thread awaiting it here waits in memory.
+				WorkflowWorker.this.leases.track(claim);
+				try {
+					threads.execute(() -> {
+						try {
+							WorkflowWorker.this.runner.run(claim, loaded);
+						}
+						finally {
+							free.release();
+						}
+					});
+				}
+				catch (RuntimeException ex) {
+					// Shutting down: the row stays claimed, and resumes when its lease expires or this node restarts.
+					WorkflowWorker.this.leases.untrack(claim);
+					free.release();
+					logger.info("Workflow '" + claim.workflowId() + "' was started during shutdown; it resumes "
+							+ "once its lease expires");
+				}
+			}
+
+			@Override
+			public void cancel() {
+				free.release();
+			}
+
+		};
 	}
 
 	private void poll() {
