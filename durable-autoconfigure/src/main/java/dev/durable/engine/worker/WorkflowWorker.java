@@ -47,6 +47,11 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 
 	private boolean wakeRequested;
 
+	private final Object budgetLock = new Object();
+
+	/** Threads the poller took for the claim under way and not yet given back; guarded by budgetLock. */
+	private int claimBudget;
+
 	private volatile boolean running;
 
 	private @Nullable Semaphore slots;
@@ -135,7 +140,7 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 	public @Nullable ReservedRun reserve() {
 		Semaphore free = this.slots;
 		ExecutorService threads = this.pool;
-		if (!this.running || free == null || threads == null || !free.tryAcquire()) {
+		if (!this.running || free == null || threads == null || !reserveThread(free)) {
 			return null;
 		}
 		return new ReservedRun() {
@@ -169,6 +174,23 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 			}
 
 		};
+	}
+
+	/**
+	 * Take a free thread, or one the poller holds for a claim under way: it gives back only what
+	 * its claim did not use, so a start made meanwhile does not miss a thread that is free.
+	 */
+	private boolean reserveThread(Semaphore free) {
+		synchronized (this.budgetLock) {
+			if (free.tryAcquire()) {
+				return true;
+			}
+			if (this.claimBudget > 0) {
+				this.claimBudget--;
+				return true;
+			}
+			return false;
+		}
 	}
 
 	private void poll() {
@@ -208,7 +230,11 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 	private boolean claimAndDispatch() throws InterruptedException {
 		Semaphore free = this.slots;
 		free.acquire();
-		int limit = 1 + free.drainPermits();
+		int limit;
+		synchronized (this.budgetLock) {
+			limit = 1 + free.drainPermits();
+			this.claimBudget = limit;
+		}
 		List<ClaimedRun> claims;
 		try {
 			Instant now = now();
@@ -216,10 +242,21 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 				.claimDue(this.engine.settings().nodeId(), now, now.plus(this.engine.settings().leaseDuration()), limit);
 		}
 		catch (RuntimeException ex) {
-			free.release(limit);
+			free.release(takeBudget());
 			throw ex;
 		}
-		free.release(limit - claims.size());
+		int left = takeBudget();
+		if (left >= claims.size()) {
+			free.release(left - claims.size());
+		}
+		else {
+			// Starts took threads of this claim's budget meanwhile: the claimed workflows wait for threads,
+			// their leases renewing (and released at shutdown) as if they ran.
+			for (ClaimedRun run : claims) {
+				this.leases.track(run.claim());
+			}
+			free.acquire(claims.size() - left);
+		}
 		Instant claimedAt = now();
 		for (ClaimedRun run : claims) {
 			ClaimedWorkflow claim = run.claim();
@@ -236,6 +273,14 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 			});
 		}
 		return !claims.isEmpty() && claims.size() == limit;
+	}
+
+	private int takeBudget() {
+		synchronized (this.budgetLock) {
+			int left = this.claimBudget;
+			this.claimBudget = 0;
+			return left;
+		}
 	}
 
 	private void sleepUntilWoken(Duration timeout) throws InterruptedException {
