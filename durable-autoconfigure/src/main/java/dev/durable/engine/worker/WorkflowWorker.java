@@ -150,14 +150,7 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 				// Tracked before the hand-off: its lease renews, and a thread awaiting it here waits in memory.
 				WorkflowWorker.this.leases.track(claim);
 				try {
-					threads.execute(() -> {
-						try {
-							WorkflowWorker.this.runner.run(claim, loaded);
-						}
-						finally {
-							free.release();
-						}
-					});
+					threads.execute(() -> WorkflowWorker.this.runner.run(claim, loaded, free::release));
 				}
 				catch (RuntimeException ex) {
 					// Shutting down: the row stays claimed, and resumes when its lease expires or this node restarts.
@@ -263,14 +256,7 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 			if (claim.dueAt() != null) {
 				this.engine.events().workflowClaimed(claim.workflowId(), Duration.between(claim.dueAt(), claimedAt));
 			}
-			this.pool.execute(() -> {
-				try {
-					this.runner.run(claim, run.loaded());
-				}
-				finally {
-					free.release();
-				}
-			});
+			this.pool.execute(() -> this.runner.run(claim, run.loaded(), free::release));
 		}
 		return !claims.isEmpty() && claims.size() == limit;
 	}
