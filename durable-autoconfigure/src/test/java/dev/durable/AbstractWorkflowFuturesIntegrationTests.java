@@ -74,18 +74,16 @@ abstract class AbstractWorkflowFuturesIntegrationTests {
 	@Test
 	void theJournalRecordsWhenEachParallelActivityBeganSoThatTheirSpansOverlap() {
 		String id = "spans-" + UUID.randomUUID();
-		List<ParallelSteps.Span> spans = this.client.start(id, () -> this.fanOut.together(3, 300)).await(AWAIT);
+		this.client.start(id, () -> this.fanOut.together(3, 300)).await(AWAIT);
 		List<JournalEvent> completed = this.store.journal(id)
 			.stream()
 			.filter((event) -> event.kind() == EventKind.ACTIVITY_COMPLETED)
 			.toList();
-		assertThat(completed).hasSize(3).allSatisfy((event) -> {
-			assertThat(event.startedAt()).as("begin of step " + event.step()).isNotNull();
-			// The activity's own clock readings lie inside the span the journal records for it.
-			ParallelSteps.Span span = spans.get(event.step() - 1);
-			assertThat(event.startedAt()).isBeforeOrEqualTo(span.began().plusMillis(1));
-			assertThat(event.timestamp()).isAfterOrEqualTo(span.ended().minusMillis(1));
-		});
+		// Both times are the engine's clock (which other tests move, so not compared with the activity's).
+		assertThat(completed).hasSize(3)
+			.allSatisfy((event) -> assertThat(Duration.between(event.startedAt(), event.timestamp()))
+				.as("step " + event.step() + " spans its 300 ms of work")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(300)));
 		Instant lastBegan = completed.stream().map(JournalEvent::startedAt).max(Instant::compareTo).orElseThrow();
 		Instant firstEnded = completed.stream().map(JournalEvent::timestamp).min(Instant::compareTo).orElseThrow();
 		assertThat(lastBegan).as("the three recorded spans overlap").isBefore(firstEnded);
