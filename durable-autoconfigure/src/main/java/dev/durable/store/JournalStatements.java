@@ -40,11 +40,11 @@ final class JournalStatements {
 			+ "values (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, false, 1)";
 
 	private static final String FROM_FENCE = " insert into durable_event (" + EventTable.COLUMNS
-			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence";
+			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence";
 
 	/** A step's event, inserted only while the claim holds; the row itself is not written. */
 	private static final String APPEND = "insert into durable_event (" + EventTable.COLUMNS
-			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from durable_workflow where id = ? and run_token = ?";
+			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from durable_workflow where id = ? and run_token = ?";
 
 	/**
 	 * MariaDB and MySQL: the same insert, its read of the claim a locking one, which sees the

@@ -46,7 +46,7 @@ final class MariaDbJournalBatch {
 
 	private static final String INSERT_EVENT_COLUMNS = "insert into durable_event (" + EventTable.COLUMNS + ") values ";
 
-	private static final String EVENT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String EVENT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	/** Rows per multi-row insert, well below the protocol's 65,535 parameters. */
 	private static final int ROWS_PER_INSERT = 500;

@@ -62,12 +62,13 @@ final class PostgresJournalBatch {
 			    where c.id in (select id from created)
 			), events as (
 			  insert into durable_event (workflow_id, seq, step, kind, name, attempt, input, output, error_type,
-			    error, recorded_at)
+			    error, recorded_at, started_at)
 			  select e.workflow_id, e.seq, e.step, e.kind, e.name, e.attempt, e.input, e.output, e.error_type,
-			    e.error, e.recorded_at
+			    e.error, e.recorded_at, e.started_at
 			  from unnest(?::int[], ?::varchar[], ?::int8[], ?::int[], ?::varchar[], ?::varchar[], ?::int[], ?::text[],
-			    ?::text[], ?::varchar[], ?::text[], ?::timestamptz[])
-			    as e(write, workflow_id, seq, step, kind, name, attempt, input, output, error_type, error, recorded_at)
+			    ?::text[], ?::varchar[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+			    as e(write, workflow_id, seq, step, kind, name, attempt, input, output, error_type, error, recorded_at,
+			    started_at)
 			  where e.write in (select write from made)
 			)
 			select write, cancel_requested from made""";
@@ -84,7 +85,7 @@ final class PostgresJournalBatch {
 		Columns finished = new Columns(8);
 		Columns appended = new Columns(3);
 		Columns createdWrites = new Columns(2);
-		Columns events = new Columns(12);
+		Columns events = new Columns(13);
 		for (int i = 0; i < writes.size(); i++) {
 			JournalWrite write = writes.get(i);
 			JournalEvent event;
@@ -109,7 +110,7 @@ final class PostgresJournalBatch {
 			}
 			events.add(i, write.workflowId(), event.seq(), event.step(), event.kind().name(), event.name(),
 					event.attempt(), event.input(), event.output(), event.errorType(), event.error(),
-					text(event.timestamp()));
+					text(event.timestamp()), (event.startedAt() != null) ? text(event.startedAt()) : null);
 		}
 		try (PreparedStatement statement = connection.prepareStatement(SQL)) {
 			int next = created.bind(connection, statement, 1, "varchar", "varchar", "text", "varchar", "varchar",
@@ -119,7 +120,7 @@ final class PostgresJournalBatch {
 			next = appended.bind(connection, statement, next, "int4", "varchar", "varchar");
 			next = createdWrites.bind(connection, statement, next, "int4", "varchar");
 			events.bind(connection, statement, next, "int4", "varchar", "int8", "int4", "varchar", "varchar", "int4",
-					"text", "text", "varchar", "text", "text");
+					"text", "text", "varchar", "text", "text", "text");
 			WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
 			Arrays.fill(outcomes, WriteOutcome.REFUSED);
 			try (ResultSet rows = statement.executeQuery()) {

@@ -204,6 +204,15 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	}
 
 	/**
+	 * Return the claims of the workflows this node keeps parked: waiting in a
+	 * {@code DurableFuture.get()} for activity futures that still run here; for test support.
+	 * @return the parked claims
+	 */
+	public List<ClaimedWorkflow> parkedClaims() {
+		return this.leases.parked();
+	}
+
+	/**
 	 * Delete ended workflows older than the retention period as of {@code now}, in batches.
 	 * @param now the instant the retention period counts back from
 	 * @return how many workflows were deleted; 0 when retention is disabled

@@ -190,6 +190,15 @@ public class LeaseKeeper implements SmartLifecycle {
 	}
 
 	/**
+	 * Return the claims of the runs parked in a {@code DurableFuture.get()} whose activity futures
+	 * still run here.
+	 * @return a snapshot of the parked claims
+	 */
+	public List<ClaimedWorkflow> parked() {
+		return List.copyOf(this.parked.keySet());
+	}
+
+	/**
 	 * Extend every running claim's lease, and pass on cancellation requests made on other nodes.
 	 * @param leaseUntil the new expiry
 	 */
