@@ -28,8 +28,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * insert, and the start and the end are two statements in one transaction, since each writes two
  * rows that must be made together.</li>
  * <li>{@link Kind#TRANSACTIONAL}: the floor earlier figures were measured against; every write is a
- * transaction of its own, {@code BEGIN}, the statements, {@code COMMIT} (on PostgreSQL three round
- * trips for an activity). On H2 and MariaDB earlier figures used the honest floor, which is what
+ * transaction of its own, {@code BEGIN}, the statements, {@code COMMIT} (on PostgreSQL an activity
+ * is two round trips, the driver sending {@code BEGIN} with the insert, where one would do). On H2 and MariaDB earlier figures used the honest floor, which is what
  * they ran then.</li>
  * </ul>
  *
@@ -115,13 +115,13 @@ final class FloorTarget implements Target {
 	 */
 	String description() {
 		if (this.oneStatementStartAndEnd) {
-			return "honest: each durable write one auto-committed statement";
+			return "each durable write one auto-committed statement";
 		}
 		if (this.kind == Kind.HONEST) {
-			return "honest: each step one auto-committed insert, start and end two statements in one transaction";
+			return "each step one auto-committed insert, start and end two statements in one transaction";
 		}
-		return this.autoCommitSteps ? "transactional: start and end in a transaction, each step auto-committed"
-				: "transactional: BEGIN, statements, COMMIT per durable write";
+		return this.autoCommitSteps ? "start and end in a transaction, each step auto-committed"
+				: "BEGIN, statements, COMMIT per durable write";
 	}
 
 	@Override
