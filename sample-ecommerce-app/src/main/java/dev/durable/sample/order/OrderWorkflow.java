@@ -154,6 +154,8 @@ public class OrderWorkflow {
 	private PackingConfirmation awaitPacking(String orderId) {
 		Duration deadline = Workflow.sideEffect(Duration.class, this.properties::packingDeadline);
 		DurableFuture<Void> overdue = Workflow.timer(deadline);
+		// Created last, so that the order is seen waiting for "packed" (its journal's last step),
+		// and recorded orders fix this order: swapping the two lines breaks their replay.
 		DurableFuture<PackingConfirmation> packing = Workflow.signal("packed", PackingConfirmation.class);
 		DurableFuture.anyOf(List.of(packing, overdue)).get();
 		if (!packing.isDone()) {
