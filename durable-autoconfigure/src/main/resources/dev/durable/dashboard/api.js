@@ -78,4 +78,19 @@
       return call(schedulesEndpoint + '/' + encodeURIComponent(name) + '/' + action, 'POST', {});
     }
   };
+
+  /** A page's show and hide that reload it every `ms` while it is shown, and not while the tab is hidden. */
+  Durable.periodic = function (load, ms) {
+    var timer = null;
+    function next() {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        if (!document.hidden) { load().then(next); } else { next(); }
+      }, ms);
+    }
+    return {
+      show: function () { load().then(next); },
+      hide: function () { clearTimeout(timer); timer = null; }
+    };
+  };
 }(window.Durable = window.Durable || {}));

@@ -6,7 +6,6 @@
   var f = Durable.format;
   var el = f.el;
   var REFRESH_MS = 10000;
-  var timer = null;
 
   function section() { return document.getElementById('overview'); }
 
@@ -123,16 +122,7 @@
     });
   }
 
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      if (!document.hidden) { load().then(schedule); } else { schedule(); }
-    }, REFRESH_MS);
-  }
+  var reload = Durable.periodic(load, REFRESH_MS);
 
-  Durable.overview = {
-    section: 'overview',
-    show: function () { load().then(schedule); },
-    hide: function () { clearTimeout(timer); timer = null; }
-  };
+  Durable.overview = { section: 'overview', show: reload.show, hide: reload.hide };
 }(window.Durable = window.Durable || {}));

@@ -7,7 +7,6 @@
   var f = Durable.format;
   var el = f.el;
   var REFRESH_MS = 10000;
-  var timer = null;
 
   function section() { return document.getElementById('schedules'); }
 
@@ -72,16 +71,7 @@
     });
   }
 
-  function refresh() {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      if (!document.hidden) { load().then(refresh); } else { refresh(); }
-    }, REFRESH_MS);
-  }
+  var reload = Durable.periodic(load, REFRESH_MS);
 
-  Durable.schedules = {
-    section: 'schedules',
-    show: function () { load().then(refresh); },
-    hide: function () { clearTimeout(timer); timer = null; }
-  };
+  Durable.schedules = { section: 'schedules', show: reload.show, hide: reload.hide };
 }(window.Durable = window.Durable || {}));
