@@ -84,7 +84,7 @@ public class WorkflowStarter {
 	 */
 	public boolean start(StartOptions options, WorkflowDefinition workflow, @Nullable Object[] arguments) {
 		String workflowId = options.id();
-		StartTiming.checkQueue(options, workflow);
+		String queue = QueueChoice.of(options, workflow, this.engine.settings());
 		if (workflowId == null || workflowId.isBlank()) {
 			throw new IllegalArgumentException("A workflow id must be 1 to " + NewWorkflow.MAX_ID_LENGTH
 					+ " characters, not blank; got " + ((workflowId == null) ? "null" : "\"" + workflowId + "\""));
@@ -94,7 +94,8 @@ public class WorkflowStarter {
 		}
 		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
 		boolean created = this.engine.store()
-			.create(StartTiming.of(options, NewWorkflow.pending(workflowId, workflow.type(), input, now())));
+			.create(StartTiming.of(options, NewWorkflow.pending(workflowId, workflow.type(), input, now()))
+				.queued(queue));
 		if (created) {
 			this.engine.events().workflowStarted(workflowId, workflow.type());
 			AfterCommit.run(this.dispatch::wakeUp);
@@ -110,6 +111,9 @@ public class WorkflowStarter {
 	 */
 	public @Nullable Object call(WorkflowDefinition workflow, @Nullable Object[] arguments) {
 		String workflowId = UUID.randomUUID().toString();
+		if (workflow.declaredQueue() != null) {
+			return callQueued(workflowId, workflow, arguments);
+		}
 		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
 		ClaimedWorkflow claim = new ClaimedWorkflow(workflowId, UUID.randomUUID().toString());
 		Instant now = now();
@@ -138,6 +142,16 @@ public class WorkflowStarter {
 			ended = createAndRun.get();
 		}
 		return (ended != null) ? this.outcomes.outcomeOf(ended) : this.outcomes.await(workflowId, FOREVER);
+	}
+
+	/**
+	 * A direct call of a queued type waits for room like any of its workflows: it is started
+	 * pending, outside the caller's transaction so that a worker can claim it, and awaited.
+	 */
+	private @Nullable Object callQueued(String workflowId, WorkflowDefinition workflow,
+			@Nullable Object[] arguments) {
+		this.outsideCallerTransaction.executeWithoutResult((status) -> start(workflowId, workflow, arguments));
+		return this.outcomes.await(workflowId, FOREVER);
 	}
 
 	private Instant now() {
