@@ -26,14 +26,21 @@ public class QueueController {
 
 	/**
 	 * Start {@code <prefix>-<from>} to {@code <prefix>-<from + count - 1>} in a queue, each
-	 * sleeping {@code millis}.
+	 * sleeping durably for {@code millis}, or holding its node's thread that long if {@code hold}.
 	 */
 	@PostMapping("/test/queue")
 	public Map<String, Integer> start(@RequestParam String queue, @RequestParam String prefix,
-			@RequestParam int from, @RequestParam int count, @RequestParam long millis) {
+			@RequestParam int from, @RequestParam int count, @RequestParam long millis,
+			@RequestParam(defaultValue = "false") boolean hold) {
 		for (int i = from; i < from + count; i++) {
 			String id = prefix + "-" + i;
-			this.client.start(StartOptions.id(id).queue(queue), () -> this.workflows.work(id, millis));
+			StartOptions options = StartOptions.id(id).queue(queue);
+			if (hold) {
+				this.client.start(options, () -> this.workflows.busy(id, millis));
+			}
+			else {
+				this.client.start(options, () -> this.workflows.work(id, millis));
+			}
 		}
 		return Map.of("started", count);
 	}

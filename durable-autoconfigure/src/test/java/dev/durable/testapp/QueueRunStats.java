@@ -29,6 +29,31 @@ public final class QueueRunStats {
 	}
 
 	/**
+	 * Read the runs of a batch that one node began.
+	 * @param jdbc the template
+	 * @param prefix the batch's id prefix
+	 * @param node the node's id
+	 * @return the runs, [started, ended, number in the batch]
+	 */
+	public static List<long[]> readOn(JdbcTemplate jdbc, String prefix, String node) {
+		return read(jdbc, prefix).stream()
+			.filter((run) -> node.equals(jdbc.queryForObject("select node from queue_run where workflow_id = ?",
+					String.class, prefix + "-" + run[2])))
+			.toList();
+	}
+
+	/**
+	 * Read which nodes began the workflows of a batch.
+	 * @param jdbc the template
+	 * @param prefix the batch's id prefix
+	 * @return the nodes' ids
+	 */
+	public static List<String> nodes(JdbcTemplate jdbc, String prefix) {
+		return jdbc.queryForList("select distinct node from queue_run where workflow_id like ? order by node",
+				String.class, prefix + "-%");
+	}
+
+	/**
 	 * Read when each workflow of a batch began, as the claim that began it recorded it
 	 * ({@code durable_workflow.begun_at}), in milliseconds. That claim is what a rate limit counts:
 	 * the first record a workflow's own code makes follows it by however long the node took to
