@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "durable.queues.pair.concurrency=2", "durable.queues.pernode.node-concurrency=2",
 				"durable.queues.solo.concurrency=1", "durable.queues.metered.concurrency=1",
+				"durable.queues.gated.concurrency=1",
 				"durable.queues.rated.rate-limit=3", "durable.queues.rated.rate-period=1s" })
 abstract class AbstractQueuesIntegrationTests {
 
@@ -100,6 +101,28 @@ abstract class AbstractQueuesIntegrationTests {
 		handles.forEach((handle) -> handle.await(AWAIT));
 		List<long[]> runs = QueueRunStats.read(this.jdbc, prefix);
 		assertThat(runs).extracting((run) -> run[2]).as("workflows by begin").containsExactly(0L, 3L, 2L, 1L);
+	}
+
+	@Test
+	void aQueuedWorkflowCancelledOrPastItsTimeoutEndsWithoutWaitingForRoom() throws Exception {
+		String prefix = "gated-" + shortId();
+		String blocker = prefix + "-0";
+		WorkflowHandle<String> held = this.client.start(StartOptions.id(blocker).queue("gated"),
+				() -> this.workflows.untilSignalled(blocker));
+		WorkflowAwaits.status(held, WorkflowStatus.WAITING, AWAIT);
+		String cancelled = prefix + "-1";
+		WorkflowHandle<String> cancelledHandle = this.client.start(StartOptions.id(cancelled).queue("gated"),
+				() -> this.workflows.work(cancelled, 0));
+		String timedOut = prefix + "-2";
+		WorkflowHandle<String> timedOutHandle = this.client.start(
+				StartOptions.id(timedOut).queue("gated").timeout(Duration.ofSeconds(1)),
+				() -> this.workflows.work(timedOut, 0));
+		this.client.cancel(cancelled);
+		WorkflowAwaits.status(cancelledHandle, WorkflowStatus.CANCELLED, AWAIT);
+		WorkflowAwaits.status(timedOutHandle, WorkflowStatus.CANCELLED, AWAIT);
+		assertThat(held.status()).as("the workflow holding the queue's one place").isEqualTo(WorkflowStatus.WAITING);
+		this.client.signal(blocker, "go", "now");
+		held.await(AWAIT);
 	}
 
 	@Test
