@@ -157,7 +157,7 @@ abstract class AbstractMultiNodeIntegrationTests {
 	 * token, or none once it moved on to a wait or its end), or a bound passes (a row a paused node
 	 * holds locked in an open transaction cannot be taken over).
 	 */
-	private static List<String> awaitTakeOver(ChaosJournal db, Map<String, String> frozen) throws Exception {
+	static List<String> awaitTakeOver(ChaosJournal db, Map<String, String> frozen) throws Exception {
 		long deadline = System.nanoTime() + LEASE.multipliedBy(5).toNanos();
 		List<String> takenOver;
 		do {

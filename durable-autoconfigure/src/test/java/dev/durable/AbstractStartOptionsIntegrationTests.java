@@ -2,12 +2,16 @@ package dev.durable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.WorkflowRecord;
+import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.AdjustableClock;
@@ -18,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Starting with {@link StartOptions} on every supported database: a delay stored as the time the
- * workflow becomes due, and a timeout that cancels a workflow past it.
+ * workflow becomes due, a timeout that cancels a workflow past it, and a start that finds a free
+ * worker thread creating its workflow already claimed by this node.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class AbstractStartOptionsIntegrationTests {
@@ -46,6 +54,76 @@ abstract class AbstractStartOptionsIntegrationTests {
 
 	@Autowired
 	AdjustableClock clock;
+
+	@Autowired
+	DurableEngine engine;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Test
+	void aStartWithAFreeWorkerThreadCreatesItsWorkflowAlreadyClaimedByThisNode() {
+		String id = "claimed-" + UUID.randomUUID();
+		// Read inside the start's own transaction: no worker can have claimed the row yet.
+		Map<String, Object> row = inTransaction(() -> {
+			this.client.start(id, () -> this.approvals.sleepy(id, 1));
+			return this.jdbc.queryForMap("select status, owner from durable_workflow where id = ?", id);
+		});
+		assertThat(row.get("status")).isEqualTo("RUNNING");
+		assertThat(row.get("owner")).isEqualTo(this.engine.context().settings().nodeId());
+		assertThat(this.client.<Long>handle(id).await(AWAIT)).isEqualTo(1L);
+		assertThat(this.store.journal(id)).extracting(JournalEvent::kind)
+			.containsExactly(EventKind.WORKFLOW_STARTED, EventKind.TIMER_STARTED,
+					EventKind.WORKFLOW_COMPLETED);
+	}
+
+	@Test
+	void aStartWhoseTransactionRollsBackLeavesNothingAndGivesItsWorkerThreadBack() {
+		List<String> rolledBack = new ArrayList<>();
+		// More starts than worker threads: a thread kept by any of them would leave none for the last start.
+		for (int i = 0; i <= this.engine.context().settings().concurrency(); i++) {
+			String id = "rolled-back-" + UUID.randomUUID();
+			rolledBack.add(id);
+			new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+				this.client.start(id, () -> this.approvals.sleepy(id, 1));
+				status.setRollbackOnly();
+			});
+		}
+		assertThat(rolledBack).allSatisfy((id) -> assertThat(this.store.find(id)).isEmpty());
+		assertClaimedAtStart();
+	}
+
+	@Test
+	void startingAnExistingIdChangesNothingAndGivesItsWorkerThreadBack() {
+		String id = "existing-" + UUID.randomUUID();
+		assertThat(this.client.start(id, () -> this.approvals.sleepy(id, 1)).await(AWAIT)).isEqualTo(1L);
+		WorkflowRecord ended = this.store.find(id).orElseThrow();
+		for (int i = 0; i <= this.engine.context().settings().concurrency(); i++) {
+			assertThat(this.client.start(id, () -> this.approvals.sleepy(id, 2)).await(AWAIT)).isEqualTo(1L);
+		}
+		assertThat(this.store.find(id).orElseThrow()).isEqualTo(ended);
+		assertThat(this.store.journal(id)).extracting(JournalEvent::kind)
+			.containsOnlyOnce(EventKind.WORKFLOW_STARTED, EventKind.WORKFLOW_COMPLETED);
+		assertClaimedAtStart();
+	}
+
+	private void assertClaimedAtStart() {
+		String id = "claimed-" + UUID.randomUUID();
+		Object owner = inTransaction(() -> {
+			this.client.start(id, () -> this.approvals.sleepy(id, 1));
+			return this.jdbc.queryForObject("select owner from durable_workflow where id = ?", String.class, id);
+		});
+		assertThat(owner).as("the owner of a workflow started while this node's worker threads are free")
+			.isEqualTo(this.engine.context().settings().nodeId());
+		assertThat(this.client.<Long>handle(id).await(AWAIT)).isEqualTo(1L);
+	}
+
+	private <T> T inTransaction(Supplier<T> work) {
+		return new TransactionTemplate(this.transactionManager).execute((status) -> work.get());
+	}
 
 	@Test
 	void aDelayedWorkflowDoesNotBeginBeforeItsDelay() {

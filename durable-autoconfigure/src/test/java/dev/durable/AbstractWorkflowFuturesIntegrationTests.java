@@ -12,6 +12,7 @@ import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.AdjustableClock;
 import dev.durable.testapp.Calls;
 import dev.durable.testapp.FanOutWorkflow;
+import dev.durable.testapp.OrderWorkflow;
 import dev.durable.testapp.ParallelSteps;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ abstract class AbstractWorkflowFuturesIntegrationTests {
 
 	@Autowired
 	FanOutWorkflow fanOut;
+
+	@Autowired
+	OrderWorkflow orders;
 
 	@Autowired
 	WorkflowClient client;
@@ -65,6 +69,53 @@ abstract class AbstractWorkflowFuturesIntegrationTests {
 		Duration took = Duration.between(journal.get(0).timestamp(), journal.get(journal.size() - 1).timestamp());
 		System.out.println("Three activities of 300 ms at once took " + took.toMillis() + " ms");
 		assertThat(took).isLessThan(Duration.ofMillis(850));
+	}
+
+	@Test
+	void theJournalRecordsWhenEachParallelActivityBeganSoThatTheirSpansOverlap() {
+		String id = "spans-" + UUID.randomUUID();
+		this.client.start(id, () -> this.fanOut.together(3, 300)).await(AWAIT);
+		List<JournalEvent> completed = this.store.journal(id)
+			.stream()
+			.filter((event) -> event.kind() == EventKind.ACTIVITY_COMPLETED)
+			.toList();
+		// Both times are the engine's clock (which other tests move, so not compared with the activity's).
+		assertThat(completed).hasSize(3)
+			.allSatisfy((event) -> assertThat(Duration.between(event.startedAt(), event.timestamp()))
+				.as("step " + event.step() + " spans its 300 ms of work")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(300)));
+		Instant lastBegan = completed.stream().map(JournalEvent::startedAt).max(Instant::compareTo).orElseThrow();
+		Instant firstEnded = completed.stream().map(JournalEvent::timestamp).min(Instant::compareTo).orElseThrow();
+		assertThat(lastBegan).as("the three recorded spans overlap").isBefore(firstEnded);
+	}
+
+	@Test
+	void eachFailedAttemptAndAChildWorkflowsEndRecordWhenTheyBegan() {
+		String flaky = "attempt-spans-" + UUID.randomUUID();
+		this.client.start(flaky, () -> this.orders.flaky(flaky, 2)).await(AWAIT);
+		List<JournalEvent> attempts = this.store.journal(flaky).stream().filter((event) -> event.step() == 1).toList();
+		assertThat(attempts).extracting(JournalEvent::attempt).containsExactly(1, 2, 3);
+		assertThat(attempts).allSatisfy((event) -> assertThat(event.startedAt()).isNotNull()
+			.isBeforeOrEqualTo(event.timestamp()));
+		for (int i = 1; i < attempts.size(); i++) {
+			assertThat(attempts.get(i).startedAt()).as("attempt %d began after attempt %d ended", i + 1, i)
+				.isAfterOrEqualTo(attempts.get(i - 1).timestamp());
+		}
+		String parent = "child-spans-" + UUID.randomUUID();
+		this.client.start(parent, () -> this.fanOut.children(5)).await(AWAIT);
+		List<JournalEvent> journal = this.store.journal(parent);
+		for (int step = 1; step <= 2; step++) {
+			int at = step;
+			JournalEvent started = journal.stream()
+				.filter((event) -> event.step() == at && event.kind() == EventKind.CHILD_STARTED)
+				.findFirst()
+				.orElseThrow();
+			JournalEvent ended = journal.stream()
+				.filter((event) -> event.step() == at && event.kind() == EventKind.CHILD_COMPLETED)
+				.findFirst()
+				.orElseThrow();
+			assertThat(ended.startedAt()).as("the child's end carries its start").isEqualTo(started.timestamp());
+		}
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -119,6 +120,19 @@ abstract class AbstractWorkflowsConsoleReadsIntegrationTests {
 			assertThat(attempt.get("step").asInt()).isEqualTo(1);
 			assertThat(attempt.get("until").asString()).isNotEmpty();
 		}
+		// Every event of an attempt shows when it began beside when it was recorded; the start, a moment, not.
+		flaky.get("events").forEach((event) -> {
+			String type = event.get("type").asString();
+			assertThat(event.has("timestamp") && event.has("startedAt")).as(type + " shows both times").isTrue();
+			if (type.startsWith("ACTIVITY_")) {
+				Instant began = Instant.parse(event.get("startedAt").asString());
+				assertThat(began).as(type + " began before it was recorded")
+					.isBeforeOrEqualTo(Instant.parse(event.get("timestamp").asString()));
+			}
+			else {
+				assertThat(event.get("startedAt").isNull()).as(type + " has no begin time").isTrue();
+			}
+		});
 		assertThat(flaky.get("parentId").isNull()).isTrue();
 		assertThat(flaky.get("dueAt").isNull()).isTrue();
 

@@ -1,6 +1,7 @@
 package dev.durable;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,11 +10,13 @@ import dev.durable.engine.journal.WorkflowQueries;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.ApprovalWorkflow;
 import dev.durable.testapp.EscalationWorkflow;
+import dev.durable.testapp.FanOutWorkflow;
 import dev.durable.testapp.OrderWorkflow;
 import dev.durable.testapp.StageWorkflow;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +43,9 @@ class DashboardBrowserIntegrationTests extends AbstractDashboardBrowserTests {
 
 	@Autowired
 	OrderWorkflow orders;
+
+	@Autowired
+	FanOutWorkflow fanOut;
 
 	@Autowired
 	StageWorkflow stages;
@@ -139,6 +145,40 @@ class DashboardBrowserIntegrationTests extends AbstractDashboardBrowserTests {
 			.contains("next attempt");
 		assertThat(attempts.get(1).getText()).contains("Attempt 2 failed").contains("warehouse unreachable (attempt 2)");
 		screenshot("timeline-retries");
+	}
+
+	@Test
+	void theTimelineDrawsActivitiesThatRanAtOnceAsOverlappingBars() throws Exception {
+		String id = "browser-fan-out-" + UUID.randomUUID();
+		this.client.start(id, () -> this.fanOut.together(3, 300)).await(AWAIT);
+
+		this.browser.get(console("#/workflows/" + id));
+		awaitPage(id, "COMPLETED");
+		By activities = By.cssSelector("#timeline li.step[data-kind='activity']");
+		this.wait.withMessage(() -> "three activity steps on the timeline of " + id)
+			.until((driver) -> driver.findElements(activities).size() == 3);
+		List<WebElement> steps = this.browser.findElements(activities);
+		Instant lastBegan = Instant.MIN;
+		Instant firstEnded = Instant.MAX;
+		for (WebElement step : steps) {
+			Instant began = Instant.parse(step.getDomAttribute("data-begin"));
+			Instant ended = Instant.parse(step.getDomAttribute("data-end"));
+			assertThat(Duration.between(began, ended)).as("step " + step.getDomAttribute("data-step") + " lasts its 300 ms")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(290));
+			lastBegan = lastBegan.isAfter(began) ? lastBegan : began;
+			firstEnded = firstEnded.isBefore(ended) ? firstEnded : ended;
+		}
+		assertThat(lastBegan).as("every step began before any ended").isBefore(firstEnded);
+		// Drawn that way too: on the shared axis, every bar starts left of where each other bar ends.
+		List<Rectangle> bars = steps.stream()
+			.map((step) -> step.findElement(By.cssSelector(".track .bar")).getRect())
+			.toList();
+		for (Rectangle bar : bars) {
+			for (Rectangle other : bars) {
+				assertThat(bar.getX()).isLessThan(other.getX() + other.getWidth());
+			}
+		}
+		screenshot("timeline-fan-out");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -52,6 +53,29 @@ class PostgresMultiNodeIntegrationTests extends AbstractMultiNodeIntegrationTest
 		if (this.database != null) {
 			this.database.drop();
 		}
+	}
+
+	@Test
+	@Timeout(180)
+	void workflowsClaimedAtTheirStartByANodeThatIsThenKilledAreTakenOverByAnother() throws Exception {
+		ensureAllRunning();
+		ChaosJournal db = journal();
+		String prefix = "sc-" + UUID.randomUUID().toString().substring(0, 6);
+		ChaosNode starter = this.nodes.get(0);
+		// As many as its worker threads: each start finds one free and claims its workflow as it creates it.
+		int count = 4;
+		starter.startWorkflows(prefix, 1, count, 800);
+		Map<String, String> claimedAtStart = db.runningOn(starter.name(), prefix);
+		assertThat(claimedAtStart).as("workflows of batch %s running on %s the moment their starts answered", prefix,
+				starter.name()).hasSize(count);
+		starter.process().killHard();
+
+		List<String> takenOver = awaitTakeOver(db, claimedAtStart);
+		assertThat(takenOver).as("workflows claimed at start by the killed %s, taken over by the other nodes",
+				starter.name()).containsExactlyInAnyOrderElementsOf(claimedAtStart.keySet());
+		awaitAllCompleted(db, prefix, count);
+		assertCompletedExactlyOnce(db, prefix, count);
+		starter.start();
 	}
 
 	@Test

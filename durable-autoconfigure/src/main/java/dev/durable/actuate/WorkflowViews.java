@@ -104,13 +104,16 @@ public final class WorkflowViews {
 	 * @param input the arguments as JSON, if any
 	 * @param output the result as JSON, if any
 	 * @param error the error ({@code type: message}), if any
-	 * @param timestamp when it was recorded
+	 * @param timestamp when it was recorded (for a step's outcome, when it ended)
+	 * @param startedAt when what it records began: the attempt of an activity event, the child
+	 * workflow of a child event; null for events of a moment and for events recorded before 0.2
 	 * @param until when the wait this event began ends: a timer's firing, a signal wait's deadline,
 	 * the next attempt after a failed one; shown whatever {@code show-values} says, since the engine
 	 * and not the application chose it
 	 */
 	public record EventDescriptor(long seq, int step, String type, String name, int attempt, @JsonRawValue @Nullable String input,
-			@JsonRawValue @Nullable String output, @Nullable String error, Instant timestamp, @Nullable Instant until) {
+			@JsonRawValue @Nullable String output, @Nullable String error, Instant timestamp, @Nullable Instant startedAt,
+			@Nullable Instant until) {
 
 		private static final Set<EventKind> WAITS = EnumSet.of(EventKind.TIMER_STARTED,
 				EventKind.SIGNAL_WAIT_STARTED, EventKind.ACTIVITY_ATTEMPT_FAILED);
@@ -118,7 +121,8 @@ public final class WorkflowViews {
 		static EventDescriptor of(JournalEvent event, boolean shown) {
 			return new EventDescriptor(event.seq(), event.step(), event.kind().name(), event.name(), event.attempt(),
 					json(event.input(), shown), json(event.output(), shown),
-					formatError(event.errorType(), event.error(), shown), event.timestamp(), until(event));
+					formatError(event.errorType(), event.error(), shown), event.timestamp(), event.startedAt(),
+					until(event));
 		}
 
 		private static @Nullable Instant until(JournalEvent event) {

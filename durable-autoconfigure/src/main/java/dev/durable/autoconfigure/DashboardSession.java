@@ -12,7 +12,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * What the dashboard page must know before it acts, served at {@code /durable/session}: whether
- * the endpoint grants its write operations (so the page shows the buttons only then), and Spring
+ * the workflows and the schedules endpoints grant their write operations (so the page shows each
+ * one's buttons only then), and Spring
  * Security's CSRF token when the application uses it (so the page's writes pass its default CSRF
  * protection).
  */
@@ -23,13 +24,17 @@ final class DashboardSession {
 
 	private final boolean actions;
 
-	DashboardSession(boolean actions) {
+	private final boolean scheduleActions;
+
+	DashboardSession(boolean actions, boolean scheduleActions) {
 		this.actions = actions;
+		this.scheduleActions = scheduleActions;
 	}
 
 	ServerResponse handle(ServerRequest request) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("actions", this.actions);
+		body.put("scheduleActions", this.scheduleActions);
 		body.put("csrf", SECURITY_PRESENT ? Csrf.of(request) : null);
 		return ServerResponse.ok().header("Cache-Control", "no-store").body(body);
 	}

@@ -22,8 +22,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The dashboard page under {@code /durable/} in a Spring MVC application, unless
  * {@code durable.dashboard.enabled=false}. The page is static; its data and actions come from
- * the {@code workflows} actuator endpoint, with that endpoint's exposure, access and security;
- * {@code /durable/session} tells the page whether it may act and hands it the CSRF token.
+ * the {@code workflows} and {@code schedules} actuator endpoints, with their exposure, access and
+ * security; {@code /durable/session} tells the page whether it may act on each and hands it the
+ * CSRF token.
  */
 @AutoConfiguration(after = DurableAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -58,17 +59,19 @@ public final class DurableDashboardAutoConfiguration {
 
 		@Bean
 		RouterFunction<ServerResponse> durableDashboardSession(ObjectProvider<EndpointAccessResolver> access) {
-			DashboardSession session = new DashboardSession(writable(access.getIfAvailable()));
+			EndpointAccessResolver resolver = access.getIfAvailable();
+			DashboardSession session = new DashboardSession(writable(resolver, "workflows"),
+					writable(resolver, "schedules"));
 			return RouterFunctions.route().GET("/durable/session", session::handle).build();
 		}
 
 		/**
-		 * Whether the workflows endpoint grants its write operations, as Spring Boot's endpoint
-		 * access settings resolve it.
+		 * Whether an endpoint (read-only by default, as both of ours are) grants its write
+		 * operations, as Spring Boot's endpoint access settings resolve it.
 		 */
-		private static boolean writable(@Nullable EndpointAccessResolver access) {
+		private static boolean writable(@Nullable EndpointAccessResolver access, String endpoint) {
 			return access != null
-					&& access.accessFor(EndpointId.of("workflows"), Access.READ_ONLY) == Access.UNRESTRICTED;
+					&& access.accessFor(EndpointId.of(endpoint), Access.READ_ONLY) == Access.UNRESTRICTED;
 		}
 
 	}

@@ -106,7 +106,7 @@ final class ClaimStatements {
 				List<JournalEvent> journal = new ArrayList<>();
 				while (rows.next()) {
 					if (rows.getLong(2) != 0) {
-						journal.add(JournalRows.event(rows, 2, this.values));
+						journal.add(JournalRows.eventForReplay(rows, 2, this.values));
 						continue;
 					}
 					if (claim != null) {

@@ -55,11 +55,15 @@ public class EventEntity {
 	@Column(name = "recorded_at", nullable = false)
 	private Instant recordedAt;
 
+	@Column(name = "started_at")
+	private @Nullable Instant startedAt;
+
 	protected EventEntity() {
 	}
 
 	EventEntity(String workflowId, long seq, int step, String kind, String name, int attempt, @Nullable String input,
-			@Nullable String output, @Nullable String errorType, @Nullable String error, Instant recordedAt) {
+			@Nullable String output, @Nullable String errorType, @Nullable String error, Instant recordedAt,
+			@Nullable Instant startedAt) {
 		this.workflowId = workflowId;
 		this.seq = seq;
 		this.step = step;
@@ -71,6 +75,7 @@ public class EventEntity {
 		this.errorType = errorType;
 		this.error = error;
 		this.recordedAt = recordedAt;
+		this.startedAt = startedAt;
 	}
 
 	/**

@@ -20,13 +20,14 @@ import static dev.durable.store.SqlValues.setText;
 final class EventTable {
 
 	/** An event's columns after its workflow id, in the order they are bound and read. */
-	static final String VALUE_COLUMNS = "seq, step, kind, name, attempt, input, output, error_type, error, recorded_at";
+	static final String VALUE_COLUMNS = "seq, step, kind, name, attempt, input, output, error_type, error, recorded_at, "
+			+ "started_at";
 
 	/** Every column of an event, in the order they are bound. */
 	static final String COLUMNS = "workflow_id, " + VALUE_COLUMNS;
 
 	private static final String INSERT = "insert into durable_event (" + COLUMNS
-			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private EventTable() {
 	}
@@ -63,6 +64,7 @@ final class EventTable {
 		setText(statement, i++, event.errorType());
 		setText(statement, i++, event.error());
 		statement.setObject(i++, values.timestamp(event.timestamp()));
+		statement.setObject(i++, (event.startedAt() != null) ? values.timestamp(event.startedAt()) : null);
 		return i;
 	}
 
@@ -71,7 +73,8 @@ final class EventTable {
 	 */
 	static EventEntity entity(String workflowId, JournalEvent event) {
 		return new EventEntity(workflowId, event.seq(), event.step(), event.kind().name(), event.name(),
-				event.attempt(), event.input(), event.output(), event.errorType(), event.error(), event.timestamp());
+				event.attempt(), event.input(), event.output(), event.errorType(), event.error(), event.timestamp(),
+				event.startedAt());
 	}
 
 }

@@ -2,11 +2,13 @@ package dev.durable.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 
 import dev.durable.WorkflowStatus;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.WorkflowRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one mapper from stored rows to the engine's values: workflows read through JDBC or as
@@ -57,14 +59,29 @@ final class JournalRows {
 
 	/**
 	 * Read an event from the columns of {@link EventTable#VALUE_COLUMNS}, the first of them at
-	 * {@code first}. A method of its own so that it is compiled after a few hundred rows: a replay's
-	 * loop over a long journal runs once per run and would otherwise stay interpreted for many runs.
+	 * {@code first}, begin time included. A method of its own so that it is compiled after a few
+	 * hundred rows: a replay's loop over a long journal runs once per run and would otherwise stay
+	 * interpreted for many runs.
 	 */
 	static JournalEvent event(ResultSet row, int first, SqlValues values) throws SQLException {
+		return event(row, first, values, values.instant(row, first + 10));
+	}
+
+	/**
+	 * Read an event from the columns of {@link EventTable#VALUE_COLUMNS} up to {@code recorded_at},
+	 * without its begin time: for the claim's one-statement load ({@link ClaimStatements}), whose
+	 * rows go on with other columns. Replay never reads the begin time.
+	 */
+	static JournalEvent eventForReplay(ResultSet row, int first, SqlValues values) throws SQLException {
+		return event(row, first, values, null);
+	}
+
+	private static JournalEvent event(ResultSet row, int first, SqlValues values, @Nullable Instant startedAt)
+			throws SQLException {
 		int i = first;
 		return new JournalEvent(row.getLong(i), row.getInt(i + 1), EventKind.valueOf(row.getString(i + 2)),
 				row.getString(i + 3), row.getInt(i + 4), row.getString(i + 5), row.getString(i + 6),
-				row.getString(i + 7), row.getString(i + 8), values.requiredInstant(row, i + 9));
+				row.getString(i + 7), row.getString(i + 8), values.requiredInstant(row, i + 9), startedAt);
 	}
 
 }

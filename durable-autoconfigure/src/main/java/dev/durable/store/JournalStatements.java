@@ -34,17 +34,17 @@ final class JournalStatements {
 			+ "error = ?, owner = null, run_token = null, waiting_for = null, due_at = null, updated_at = ?, "
 			+ "run_attempts = 0, last_run_error = null where id = ? and run_token = ?";
 
-	// Created claimed for a run on the caller's thread: that run is the first.
+	// Created claimed by the node that runs it (a direct call, or a start with a worker free): that run is the first.
 	private static final String INSERT_CLAIMED = "insert into durable_workflow (id, type, status, input, owner, "
-			+ "run_token, due_at, created_at, updated_at, cancel_requested, run_attempts) "
-			+ "values (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, false, 1)";
+			+ "run_token, due_at, created_at, updated_at, deadline_at, priority, cancel_requested, run_attempts) "
+			+ "values (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, false, 1)";
 
 	private static final String FROM_FENCE = " insert into durable_event (" + EventTable.COLUMNS
-			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence";
+			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence";
 
 	/** A step's event, inserted only while the claim holds; the row itself is not written. */
 	private static final String APPEND = "insert into durable_event (" + EventTable.COLUMNS
-			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from durable_workflow where id = ? and run_token = ?";
+			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from durable_workflow where id = ? and run_token = ?";
 
 	/**
 	 * MariaDB and MySQL: the same insert, its read of the claim a locking one, which sees the
@@ -66,7 +66,9 @@ final class JournalStatements {
 
 	private static final String FINISH_COMBINED = "with fence as (" + FINISH + " returning id)" + FROM_FENCE;
 
-	private static final String CREATE_COMBINED = "with fence as (" + INSERT_CLAIMED + " returning id)" + FROM_FENCE;
+	// An existing id (a start's, which the caller chose) is skipped, and then no event is inserted.
+	private static final String CREATE_COMBINED = "with fence as (" + INSERT_CLAIMED
+			+ " on conflict (id) do nothing returning id)" + FROM_FENCE;
 
 	private final boolean combineFenceAndInsert;
 
@@ -155,7 +157,9 @@ final class JournalStatements {
 		statement.setObject(6, this.values.timestamp(workflow.leaseUntil()));
 		statement.setObject(7, this.values.timestamp(workflow.createdAt()));
 		statement.setObject(8, this.values.timestamp(workflow.createdAt()));
-		return 9;
+		statement.setObject(9, (workflow.deadline() != null) ? this.values.timestamp(workflow.deadline()) : null);
+		statement.setInt(10, workflow.priority());
+		return 11;
 	}
 
 	/**

@@ -37,12 +37,11 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 	@Override
 	public boolean create(NewWorkflow workflow) {
 		ClaimedWorkflow claim = workflow.claim();
-		if (claim != null && workflow.parentId() == null && this.access.canShareCommit()) {
-			// A claimed new workflow has a fresh random id (a direct call): nothing to look up first.
-			this.access.shareCommit(new JournalWrite.Create(workflow, startEvent(workflow)));
-			return true;
-		}
 		try {
+			if (claim != null && workflow.parentId() == null && this.access.canShareCommit()) {
+				// Made only if the id is new (PostgreSQL skips an existing id; elsewhere the key refuses it).
+				return this.access.shareCommit(new JournalWrite.Create(workflow, startEvent(workflow))) != WriteOutcome.REFUSED;
+			}
 			return Boolean.TRUE.equals(this.access.transactions().execute((status) -> insert(workflow)));
 		}
 		catch (RuntimeException ex) {
@@ -61,8 +60,8 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 
 	private boolean insert(NewWorkflow workflow) {
 		ClaimedWorkflow claim = workflow.claim();
-		// A claimed new workflow has a fresh random id (a direct call): the key alone guards it.
-		if (claim == null && this.entityManager.find(WorkflowEntity.class, workflow.id()) != null) {
+		// Looked up first: a clash with the key would spoil the caller's transaction this joins.
+		if (this.entityManager.find(WorkflowEntity.class, workflow.id()) != null) {
 			return false;
 		}
 		WorkflowEntity entity = new WorkflowEntity(workflow.id(), workflow.type(),
@@ -81,9 +80,9 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 			else {
 				entity.setDueAt(due);
 			}
-			entity.setDeadlineAt(workflow.deadline());
-			entity.setPriority(workflow.priority());
 		}
+		entity.setDeadlineAt(workflow.deadline());
+		entity.setPriority(workflow.priority());
 		this.entityManager.persist(entity);
 		this.entityManager.persist(EventTable.entity(workflow.id(), startEvent(workflow)));
 		this.entityManager.flush();

@@ -35,9 +35,10 @@ import static dev.durable.store.SqlValues.setText;
 final class MariaDbJournalBatch {
 
 	private static final String INSERT_WORKFLOW_COLUMNS = "insert into durable_workflow (id, type, status, input, "
-			+ "owner, run_token, due_at, created_at, updated_at, cancel_requested, run_attempts) values ";
+			+ "owner, run_token, due_at, created_at, updated_at, deadline_at, priority, cancel_requested, run_attempts) "
+			+ "values ";
 
-	private static final String WORKFLOW_ROW = "(?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, false, 1)";
+	private static final String WORKFLOW_ROW = "(?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, false, 1)";
 
 	private static final String FINISH = "update durable_workflow set status = ?, result = ?, error_type = ?, "
 			+ "error = ?, owner = null, run_token = null, waiting_for = null, due_at = null, updated_at = ?, "
@@ -45,7 +46,7 @@ final class MariaDbJournalBatch {
 
 	private static final String INSERT_EVENT_COLUMNS = "insert into durable_event (" + EventTable.COLUMNS + ") values ";
 
-	private static final String EVENT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String EVENT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	/** Rows per multi-row insert, well below the protocol's 65,535 parameters. */
 	private static final int ROWS_PER_INSERT = 500;
@@ -139,6 +140,8 @@ final class MariaDbJournalBatch {
 					insert.setObject(i++, values.timestamp(workflow.leaseUntil()));
 					insert.setObject(i++, values.timestamp(workflow.createdAt()));
 					insert.setObject(i++, values.timestamp(workflow.createdAt()));
+					insert.setObject(i++, (workflow.deadline() != null) ? values.timestamp(workflow.deadline()) : null);
+					insert.setInt(i++, workflow.priority());
 				}
 				insert.executeUpdate();
 			}

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * execute one statement per write and needs one batch per kind, each a round trip inside an
  * explicit transaction.
  *
- * <p>Every write is numbered by its place in the batch. Creates are always made (a clash fails the
- * statement); a finish is made if its update found the claim, an append if the claim is on the
+ * <p>Every write is numbered by its place in the batch. A create is made if its id is new (a start's
+ * id, which its caller chose, may exist: that create is skipped, with no event); a finish is made if its update found the claim, an append if the claim is on the
  * row. Events are inserted for the writes made, and the statement returns their numbers, with
  * each step's cancel flag. The
  * statement reads one snapshot: that is sound because a workflow makes one write at a time, so no
@@ -35,11 +35,14 @@ final class PostgresJournalBatch {
 	static final String SQL = """
 			with created as (
 			  insert into durable_workflow (id, type, status, input, owner, run_token, due_at, created_at,
-			    updated_at, cancel_requested, run_attempts)
-			  select c.id, c.type, 'RUNNING', c.input, c.owner, c.run_token, c.due_at, c.created_at, c.created_at, false,
-			    1
+			    updated_at, deadline_at, priority, cancel_requested, run_attempts)
+			  select c.id, c.type, 'RUNNING', c.input, c.owner, c.run_token, c.due_at, c.created_at, c.created_at,
+			    c.deadline_at, c.priority, false, 1
 			  from unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::timestamptz[],
-			    ?::timestamptz[]) as c(id, type, input, owner, run_token, due_at, created_at)
+			    ?::timestamptz[], ?::timestamptz[], ?::int[])
+			    as c(id, type, input, owner, run_token, due_at, created_at, deadline_at, priority)
+			  on conflict (id) do nothing
+			  returning id
 			), finished as (
 			  update durable_workflow w set status = f.status, result = f.result, error_type = f.error_type,
 			    error = f.error, owner = null, run_token = null, waiting_for = null, due_at = null, updated_at = f.at,
@@ -55,15 +58,17 @@ final class PostgresJournalBatch {
 			), made as (
 			  select write, false as cancel_requested from finished
 			  union all select write, cancel_requested from appended
-			  union all select write, false from unnest(?::int[]) as c(write)
+			  union all select c.write, false from unnest(?::int[], ?::varchar[]) as c(write, id)
+			    where c.id in (select id from created)
 			), events as (
 			  insert into durable_event (workflow_id, seq, step, kind, name, attempt, input, output, error_type,
-			    error, recorded_at)
+			    error, recorded_at, started_at)
 			  select e.workflow_id, e.seq, e.step, e.kind, e.name, e.attempt, e.input, e.output, e.error_type,
-			    e.error, e.recorded_at
+			    e.error, e.recorded_at, e.started_at
 			  from unnest(?::int[], ?::varchar[], ?::int8[], ?::int[], ?::varchar[], ?::varchar[], ?::int[], ?::text[],
-			    ?::text[], ?::varchar[], ?::text[], ?::timestamptz[])
-			    as e(write, workflow_id, seq, step, kind, name, attempt, input, output, error_type, error, recorded_at)
+			    ?::text[], ?::varchar[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+			    as e(write, workflow_id, seq, step, kind, name, attempt, input, output, error_type, error, recorded_at,
+			    started_at)
 			  where e.write in (select write from made)
 			)
 			select write, cancel_requested from made""";
@@ -76,11 +81,11 @@ final class PostgresJournalBatch {
 	 * @return for each write, in order, what became of it
 	 */
 	static WriteOutcome[] write(Connection connection, List<JournalWrite> writes) throws SQLException {
-		Columns created = new Columns(7);
+		Columns created = new Columns(9);
 		Columns finished = new Columns(8);
 		Columns appended = new Columns(3);
-		List<Object> createdWrites = new ArrayList<>();
-		Columns events = new Columns(12);
+		Columns createdWrites = new Columns(2);
+		Columns events = new Columns(13);
 		for (int i = 0; i < writes.size(); i++) {
 			JournalWrite write = writes.get(i);
 			JournalEvent event;
@@ -98,23 +103,24 @@ final class PostgresJournalBatch {
 				JournalWrite.Create create = (JournalWrite.Create) write;
 				NewWorkflow workflow = create.workflow();
 				created.add(workflow.id(), workflow.type(), workflow.input(), workflow.owner(),
-						workflow.claim().runToken(), text(workflow.leaseUntil()), text(workflow.createdAt()));
-				createdWrites.add(i);
+						workflow.claim().runToken(), text(workflow.leaseUntil()), text(workflow.createdAt()),
+						(workflow.deadline() != null) ? text(workflow.deadline()) : null, workflow.priority());
+				createdWrites.add(i, workflow.id());
 				event = create.startEvent();
 			}
 			events.add(i, write.workflowId(), event.seq(), event.step(), event.kind().name(), event.name(),
 					event.attempt(), event.input(), event.output(), event.errorType(), event.error(),
-					text(event.timestamp()));
+					text(event.timestamp()), (event.startedAt() != null) ? text(event.startedAt()) : null);
 		}
 		try (PreparedStatement statement = connection.prepareStatement(SQL)) {
 			int next = created.bind(connection, statement, 1, "varchar", "varchar", "text", "varchar", "varchar",
-					"text", "text");
+					"text", "text", "text", "int4");
 			next = finished.bind(connection, statement, next, "int4", "varchar", "varchar", "varchar", "text",
 					"varchar", "text", "text");
 			next = appended.bind(connection, statement, next, "int4", "varchar", "varchar");
-			statement.setArray(next++, connection.createArrayOf("int4", createdWrites.toArray()));
+			next = createdWrites.bind(connection, statement, next, "int4", "varchar");
 			events.bind(connection, statement, next, "int4", "varchar", "int8", "int4", "varchar", "varchar", "int4",
-					"text", "text", "varchar", "text", "text");
+					"text", "text", "varchar", "text", "text", "text");
 			WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
 			Arrays.fill(outcomes, WriteOutcome.REFUSED);
 			try (ResultSet rows = statement.executeQuery()) {

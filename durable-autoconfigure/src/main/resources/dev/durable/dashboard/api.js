@@ -1,11 +1,12 @@
-// The workflows actuator endpoint as the console calls it. ?endpoint=/manage/workflows on the
-// page's URL points it at another base path or port.
+// The workflows and schedules actuator endpoints as the console calls them. ?endpoint=/manage/workflows
+// on the page's URL points it at another base path or port; the schedules endpoint is its sibling.
 (function (Durable) {
   'use strict';
 
   var endpoint = new URLSearchParams(location.search).get('endpoint') || '/actuator/workflows';
-  // From /durable/session: whether the endpoint grants writes, and Spring Security's CSRF token.
-  var session = { actions: false, csrf: null };
+  var schedulesEndpoint = endpoint.replace(/\/workflows\/?$/, '') + '/schedules';
+  // From /durable/session: whether each endpoint grants writes, and Spring Security's CSRF token.
+  var session = { actions: false, scheduleActions: false, csrf: null };
 
   // Child workflow ids contain '/': the endpoint takes the id as the rest of the path.
   function workflowPath(id) {
@@ -13,6 +14,10 @@
   }
 
   function request(method, path, body) {
+    return call(endpoint + path, method, body);
+  }
+
+  function call(url, method, body) {
     var options = { method: method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
     if (method !== 'GET' && session.csrf) {
       options.headers[session.csrf.headerName] = session.csrf.token;
@@ -21,7 +26,7 @@
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(body);
     }
-    return fetch(endpoint + path, options).then(function (response) {
+    return fetch(url, options).then(function (response) {
       return response.text().then(function (text) {
         var json = null;
         try { json = text ? JSON.parse(text) : null; } catch (ignored) { json = null; }
@@ -47,6 +52,7 @@
 
   Durable.api = {
     endpoint: endpoint,
+    schedulesEndpoint: schedulesEndpoint,
     session: function () { return session; },
     loadSession: function () {
       return fetch('session', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
@@ -66,6 +72,10 @@
       return request('POST', workflowPath(id) + '/signal', body);
     },
     cancel: function (id) { return request('DELETE', workflowPath(id)); },
-    retry: function (id) { return request('POST', workflowPath(id) + '/retry', {}); }
+    retry: function (id) { return request('POST', workflowPath(id) + '/retry', {}); },
+    schedules: function () { return call(schedulesEndpoint, 'GET'); },
+    scheduleAction: function (name, action) {
+      return call(schedulesEndpoint + '/' + encodeURIComponent(name) + '/' + action, 'POST', {});
+    }
   };
 }(window.Durable = window.Durable || {}));

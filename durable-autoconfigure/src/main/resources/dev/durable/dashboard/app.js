@@ -1,6 +1,6 @@
 // The console's hash router: #/ is the overview, #/workflows?status=... the list with its filters,
-// #/workflows/<id> a workflow's page (ids with '/' included; each part URL-encoded). Every view
-// has its own URL, so links can be shared and the browser's back button works.
+// #/workflows/<id> a workflow's page (ids with '/' included; each part URL-encoded), #/schedules the
+// schedules. Every view has its own URL, so links can be shared and the browser's back button works.
 (function (Durable) {
   'use strict';
 
@@ -27,6 +27,7 @@
     var params = new URLSearchParams(question >= 0 ? text.substring(question + 1) : '');
     var parts = path.split('/').filter(function (part) { return part !== ''; });
     if (parts.length === 0 || parts[0] === 'overview') { return { page: 'overview', params: params }; }
+    if (parts[0] === 'schedules') { return { page: 'schedules', params: params }; }
     if (parts[0] === 'workflows' && parts.length === 1) { return { page: 'list', params: params }; }
     if (parts[0] === 'workflows') {
       var id = parts.slice(1).map(function (part) {
@@ -54,7 +55,7 @@
       }
     });
     document.querySelectorAll('[data-nav]').forEach(function (link) {
-      var active = link.getAttribute('data-nav') === (target.page === 'overview' ? 'overview' : 'workflows');
+      var active = link.getAttribute('data-nav') === (target.page === 'list' || target.page === 'detail' ? 'workflows' : target.page);
       if (active) { link.setAttribute('aria-current', 'page'); } else { link.removeAttribute('aria-current'); }
     });
     if (current !== target.page) { say(''); }
@@ -70,6 +71,7 @@
     pages.overview = Durable.overview;
     pages.list = Durable.list;
     pages.detail = Durable.workflow;
+    pages.schedules = Durable.schedules;
     document.getElementById('jump').addEventListener('submit', function (event) {
       event.preventDefault();
       var text = document.getElementById('jump-id').value.trim();

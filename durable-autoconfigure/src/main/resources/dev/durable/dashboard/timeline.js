@@ -26,7 +26,7 @@
     return typeof value === 'string' ? value : JSON.stringify(value);
   }
 
-  // Steps in the order their first event was recorded, each with begin, end and what it waited for.
+  // Steps in the order they began, each with begin, end and what it waited for.
   function build(workflow, now) {
     var events = workflow.events.slice().sort(function (a, b) { return a.seq - b.seq; });
     var byStep = {};
@@ -39,8 +39,9 @@
       var step = byStep[event.step];
       if (!step) {
         var kind = KINDS[event.type] || 'mark';
-        // A step recorded on its own finishes when its last event is written; it began once the
-        // workflow got past the step before it (for an activity, when its first attempt started).
+        // The journal says when an activity's attempt or a child began (startedAt), so futures that
+        // ran at once overlap. Events recorded before it did: the step began once the workflow got
+        // past the step before it.
         var begin = (kind === 'activity' || kind === 'mark') ? Math.max(lastTime, frontier) : time;
         step = { step: event.step, kind: kind, name: event.name, begin: Math.min(begin, time), end: null, events: [],
           failures: [], outcome: null, until: null, attempts: 0 };
@@ -48,10 +49,14 @@
         steps.push(step);
       }
       step.events.push(event);
+      var began = at(event.startedAt);
+      if (!isNaN(began) && (step.events.length === 1 || began < step.begin)) { step.begin = began; }
       apply(step, event, time, workflow);
       lastTime = time;
       if (step.end !== null) { frontier = Math.max(frontier, step.end); }
     });
+    // Steps that ran at once (futures) are listed in the order they began, then by step number.
+    steps.sort(function (a, b) { return (a.begin - b.begin) || (a.step - b.step); });
     var finished = f.ended(workflow.status);
     var stop = finished ? at(workflow.updatedAt) : now;
     steps.forEach(function (step) {
@@ -191,6 +196,7 @@
       }
       if (step.error && step.outcome !== 'done') { extra.push(el('p', { className: 'step-error' }, [el('code', { text: step.error })])); }
       list.appendChild(el('li', { className: 'step kind-' + step.kind, 'data-step': step.step, 'data-kind': step.kind,
+        'data-begin': new Date(step.begin).toISOString(), 'data-end': new Date(step.end).toISOString(),
         'data-attempts': step.attempts || '', 'data-outcome': step.outcome }, [
         head, track].concat(extra).concat([attemptsDetail(step, !!open[step.step])])));
     });

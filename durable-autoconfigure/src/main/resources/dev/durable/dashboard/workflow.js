@@ -32,7 +32,7 @@
       el('a', { role: 'tab', id: 'tab-journal', href: link(id, 'journal'), 'aria-selected': String(page.view === 'journal'), text: 'Journal' })]));
     root.appendChild(el('div', { id: 'timeline', className: 'timeline', role: 'tabpanel', 'aria-labelledby': 'tab-timeline', hidden: page.view !== 'timeline' }));
     root.appendChild(el('div', { id: 'journal', role: 'tabpanel', 'aria-labelledby': 'tab-journal', hidden: page.view !== 'journal' }, [
-      el('table', { id: 'events', className: 'grid' }, [el('thead', {}, [el('tr', {}, ['Seq', 'Step', 'Event', 'Name', 'Attempt', 'Output / error', 'Time'].map(function (name) {
+      el('table', { id: 'events', className: 'grid' }, [el('thead', {}, [el('tr', {}, ['Seq', 'Step', 'Event', 'Name', 'Attempt', 'Output / error', 'Began', 'Recorded'].map(function (name) {
         return el('th', { scope: 'col', text: name });
       }))]), el('tbody')])]));
   }
@@ -182,7 +182,7 @@
         el('td', { text: String(event.seq) }), el('td', { text: event.step ? String(event.step) : '' }),
         el('td', { text: event.type }), el('td', { text: event.name }), el('td', { text: event.attempt ? String(event.attempt) : '' }),
         el('td', {}, [el('pre', { text: event.error || Durable.timeline.text(event.output) })]),
-        el('td', {}, [f.time(event.timestamp)])]));
+        el('td', {}, event.startedAt ? [f.time(event.startedAt)] : []), el('td', {}, [f.time(event.timestamp)])]));
     });
   }
 

@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS durable_workflow (
     INDEX durable_workflow_queue_idx (queue_name, status, ready_at),
     INDEX durable_workflow_queue_begun_idx (queue_name, begun_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+-- 0.2 added durable_event.started_at (when a step began). MySQL has no ADD COLUMN IF NOT EXISTS,
+-- so a journal created by 0.1 needs, once: ALTER TABLE durable_event ADD COLUMN started_at DATETIME(6);
 CREATE TABLE IF NOT EXISTS durable_event (
     workflow_id VARCHAR(255) NOT NULL,
     seq         BIGINT       NOT NULL,
@@ -50,6 +52,7 @@ CREATE TABLE IF NOT EXISTS durable_event (
     error_type  VARCHAR(512),
     error       LONGTEXT,
     recorded_at DATETIME(6)  NOT NULL,
+    started_at  DATETIME(6),
     CONSTRAINT durable_event_pk PRIMARY KEY (workflow_id, seq),
     CONSTRAINT durable_event_workflow_fk FOREIGN KEY (workflow_id) REFERENCES durable_workflow (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -135,7 +135,7 @@ abstract class AbstractGroupCommitWriterTests {
 				new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, "Created", 0, "[\"in\"]", null, null, null, NOW)));
 		Future<WriteOutcome> step = write(new JournalWrite.Append(steps, new JournalEvent(2, 1, EventKind.ACTIVITY_FAILED,
 				"Steps.flaky", 3, "[1,\"x\",{\"a\":\"b\\\\c\"}]", null, "java.lang.IllegalStateException", "said 'no'",
-				NOW.plusMillis(7))));
+				NOW.plusMillis(7), NOW.plusMillis(2))));
 		// Text that an array literal must quote: the word NULL is not a null.
 		Future<WriteOutcome> end = write(new JournalWrite.Finish(ends, new WorkflowEnd.Completed("NULL"),
 				event(2, 0, EventKind.WORKFLOW_COMPLETED)));
@@ -172,6 +172,10 @@ abstract class AbstractGroupCommitWriterTests {
 					"java.lang.IllegalStateException", "said 'no'");
 		assertThat(instant("select recorded_at from durable_event where workflow_id = 'steps' and seq = 2"))
 			.isEqualTo(NOW.plusMillis(7));
+		assertThat(nullableInstant("select started_at from durable_event where workflow_id = 'steps' and seq = 2"))
+			.as("when the failed attempt began").isEqualTo(NOW.plusMillis(2));
+		assertThat(nullableInstant("select started_at from durable_event where workflow_id = 'created' and seq = 1"))
+			.as("a start records a moment, no begin").isNull();
 		assertThat(row("select status, result, error_type, error, owner, run_token, due_at from durable_workflow "
 				+ "where id = 'ends'")).containsExactly("COMPLETED", "NULL", null, null, null, null, null);
 		assertThat(row("select status, result, error_type, error from durable_workflow where id = 'fails'"))
@@ -315,6 +319,13 @@ abstract class AbstractGroupCommitWriterTests {
 		return this.jdbc.query(sql, (rows) -> {
 			rows.next();
 			return platform().sqlValues().requiredInstant(rows, 1);
+		});
+	}
+
+	private @Nullable Instant nullableInstant(String sql) {
+		return this.jdbc.query(sql, (rows) -> {
+			rows.next();
+			return platform().sqlValues().instant(rows, 1);
 		});
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Serves the console under a strict Content-Security-Policy, as a careful application would, so
  * that the browser tests fail if the console ever needs an inline script or style.
  */
-class StrictContentSecurityPolicy extends OncePerRequestFilter {
+public class StrictContentSecurityPolicy extends OncePerRequestFilter {
 
 	static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
 			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";

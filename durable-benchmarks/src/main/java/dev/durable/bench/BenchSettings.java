@@ -12,9 +12,9 @@ import java.util.Set;
  * @param database where both sides write: {@code postgresql} (the server at {@code serverUrl}),
  * {@code mariadb} (a MariaDB or MySQL server at {@code serverUrl}) or {@code h2-file} (an H2 file
  * database in a fresh temporary directory, the embedded default)
- * @param entry how W1 and W2 start Durable's workflows: {@code direct} (calling the entry point on
- * the bean, which runs it on the calling thread) or {@code client} ({@code WorkflowClient.start},
- * a worker runs it, then {@code await})
+ * @param floor which floor the Durable columns are compared with: {@code honest} (each durable
+ * write as cheap as the database allows) or {@code transactional} (each write a transaction of its
+ * own, the floor of earlier figures); see {@link FloorTarget}
  * @param serverUrl JDBC URL of the PostgreSQL database (the harness adds {@code currentSchema}) or
  * of the MariaDB server (the harness adds a database of its own)
  * @param user database user
@@ -23,7 +23,7 @@ import java.util.Set;
  * @param poolSize HikariCP maximum pool size, the same for the floor and for Durable
  * @param workerConcurrency {@code durable.worker.concurrency}
  * @param workloads which workloads to run ({@code w1}, {@code w2}, {@code w3}, {@code w4}, {@code io},
- * {@code fanout}, {@code startup})
+ * {@code fanout}, {@code fire}, {@code startup})
  * @param w1Warmup W1: sequential workflows run before measuring
  * @param w1Workflows W1: sequential workflows measured
  * @param w1Threads W1 concurrent: client threads
@@ -41,15 +41,20 @@ import java.util.Set;
  * @param fanoutActivities fan-out: activities in each workflow
  * @param fanoutSleep fan-out: how long each activity of the timed pair sleeps
  * @param fanoutRepetitions fan-out: measured rounds (one warm-up round before)
+ * @param fanoutEntry how fan-out enters its workflows: {@code direct} (the entry point on the bean)
+ * or {@code start} ({@code WorkflowClient.start} and {@code await})
+ * @param fireStarts fire and forget: measured starts, spread over the W1 client threads
+ * @param fireWarmup fire and forget: starts of an unmeasured round before
  * @param asyncActivityConcurrency {@code durable.worker.async-activity-concurrency}
  * @param startupStarts start-up: measured starts per variant, each in a fresh JVM
  * @param keepSchema whether to keep the benchmark schema, or the H2 directory, for inspection
  */
-record BenchSettings(String database, String entry, String serverUrl, String user, String password, boolean quick,
+record BenchSettings(String database, String floor, String serverUrl, String user, String password, boolean quick,
 		int poolSize, int workerConcurrency, Set<String> workloads, int w1Warmup, int w1Workflows, int w1Threads,
 		Duration w1WarmupWindow, Duration w1Window, int w2Steps, int w2Repetitions, int w3Steps, int w3Repetitions,
 		int w3Warmups, Duration w3Sleep, int w4Workflows, double w4ParkMillis, int ioWorkflows, int fanoutActivities,
-		Duration fanoutSleep, int fanoutRepetitions, int asyncActivityConcurrency, int startupStarts,
+		Duration fanoutSleep, int fanoutRepetitions, String fanoutEntry, int fireStarts, int fireWarmup,
+		int asyncActivityConcurrency, int startupStarts,
 		boolean keepSchema) {
 
 	static final String H2_FILE = "h2-file";
@@ -76,11 +81,17 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 		String database = read.choice("bench.database", "postgresql", "postgresql", H2_FILE, MARIADB);
 		boolean mariadb = MARIADB.equals(database);
 		boolean h2 = H2_FILE.equals(database) || mariadb;
-		BenchSettings settings = new BenchSettings(database, read.choice("bench.entry", "direct", "direct", "client"),
+		if (values.containsKey("bench.entry")) {
+			// W1, W2 and IO now measure both entries side by side; a leftover switch would mislead.
+			throw new IllegalArgumentException("bench.entry is gone: W1, W2 and IO now run Durable both ways "
+					+ "(direct and WorkflowClient.start) in one run; fan-out has --bench.fanout.entry=direct|start");
+		}
+		BenchSettings settings = new BenchSettings(database,
+				read.choice("bench.floor", "honest", "honest", "transactional"),
 				read.text("bench.url", mariadb ? "jdbc:mariadb://127.0.0.1:3306/" : "jdbc:postgresql://127.0.0.1:5432/postgres"),
 				read.text("bench.user", mariadb ? "root" : "postgres"), read.text("bench.password", ""), quick,
 				read.integer("bench.pool-size", 20), read.integer("bench.worker-concurrency", 16),
-				Set.of(read.text("bench.workloads", h2 ? "w1,w2" : "w1,w2,w3,w4,io").toLowerCase(Locale.ROOT).split(",")),
+				Set.of(read.text("bench.workloads", h2 ? "w1,w2" : "w1,w2,w3,w4,io,fire").toLowerCase(Locale.ROOT).split(",")),
 				read.integer("bench.w1.warmup", quick ? 20 : 200), read.integer("bench.w1.workflows", quick ? 50 : 1000),
 				read.integer("bench.w1.threads", 16), read.duration("bench.w1.warmup-window", quick ? "1s" : "3s"),
 				read.duration("bench.w1.window", quick ? "3s" : "15s"), read.integer("bench.w2.steps", 1000),
@@ -91,14 +102,16 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 				Double.parseDouble(read.text("bench.w4.park-millis", "6")),
 				read.integer("bench.io.workflows", quick ? 30 : 200), read.integer("bench.fanout.activities", 100),
 				read.duration("bench.fanout.sleep", "10ms"), read.integer("bench.fanout.repetitions", quick ? 3 : 7),
+				read.choice("bench.fanout.entry", "direct", "direct", "start"),
+				read.integer("bench.fire.starts", quick ? 400 : 4000), read.integer("bench.fire.warmup", quick ? 100 : 1000),
 				read.integer("bench.async-activity-concurrency", 32), read.integer("bench.startup.starts", quick ? 2 : 10),
 				read.bool("bench.keep-schema", false));
 		read.rejectUnknown();
 		if ((settings.h2File() || settings.mariadb())
-				&& !Set.of("w1", "w2", "fanout", "startup").containsAll(settings.workloads())) {
+				&& !Set.of("w1", "w2", "fanout", "fire", "startup").containsAll(settings.workloads())) {
 			// W3 and W4 are not verified on H2 and MariaDB yet; IO reads PostgreSQL's own counters. The
 			// start-up workload uses an H2 file of its own, whatever the database.
-			throw new IllegalArgumentException("bench.database=" + database + " runs W1, W2 and fan-out only; set "
+			throw new IllegalArgumentException("bench.database=" + database + " runs W1, W2, fan-out and fire only; set "
 					+ "--bench.workloads=w1,w2 "
 					+ "(was " + String.join(",", new java.util.TreeSet<>(settings.workloads())) + ")");
 		}
@@ -122,11 +135,19 @@ record BenchSettings(String database, String entry, String serverUrl, String use
 	}
 
 	/**
-	 * Whether Durable's W1 and W2 workflows go through {@code WorkflowClient.start} and {@code await}.
-	 * @return whether {@code bench.entry=client}
+	 * Return the floor the Durable columns are compared with.
+	 * @return the kind of {@code bench.floor}
 	 */
-	boolean clientEntry() {
-		return "client".equals(this.entry);
+	FloorTarget.Kind floorKind() {
+		return FloorTarget.Kind.valueOf(this.floor.toUpperCase(Locale.ROOT));
+	}
+
+	/**
+	 * Whether fan-out starts its workflows through {@code WorkflowClient.start} and {@code await}.
+	 * @return whether {@code bench.fanout.entry=start}
+	 */
+	boolean fanoutThroughStart() {
+		return "start".equals(this.fanoutEntry);
 	}
 
 	boolean runs(String workload) {

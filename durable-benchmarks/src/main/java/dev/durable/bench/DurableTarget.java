@@ -19,10 +19,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Durable in a real Spring Boot context on the same database and the same pool size: W1 and W2
- * call the entry point directly (start, run on the calling thread, await), or with
- * {@code bench.entry=client} start through {@code WorkflowClient.start} (a worker runs the
- * workflow) and {@code await} it; W3 lets the workers wake a suspended workflow.
+ * Durable in a real Spring Boot context on the same database and the same pool size. As a
+ * {@link Target} it is the direct path: W1 and W2 call the entry point on the bean, which starts
+ * the workflow, runs it on the calling thread and returns its result. {@link #startPath()} is the
+ * same context entered as applications usually do: {@code WorkflowClient.start}, a worker runs the
+ * workflow, the caller {@code await}s it. W3 lets the workers wake a suspended workflow.
  */
 final class DurableTarget implements Target {
 
@@ -36,7 +37,9 @@ final class DurableTarget implements Target {
 
 	private final Duration sleep;
 
-	private final boolean clientEntry;
+	private final boolean fanoutThroughStart;
+
+	private final Target startPath = new StartPath();
 
 	DurableTarget(BenchDatabase database, BenchSettings settings) {
 		Map<String, Object> properties = new LinkedHashMap<>();
@@ -63,22 +66,27 @@ final class DurableTarget implements Target {
 		this.client = this.context.getBean(WorkflowClient.class);
 		this.probe = this.context.getBean(ReplayProbe.class);
 		this.sleep = settings.w3Sleep();
-		this.clientEntry = settings.clientEntry();
+		this.fanoutThroughStart = settings.fanoutThroughStart();
 	}
 
 	@Override
 	public String name() {
-		return "Durable";
+		return "Durable direct";
 	}
 
+	/** The direct path: the entry point called on the bean runs the workflow on this thread. */
 	@Override
 	public void runWorkflow(String key, int steps) {
-		if (this.clientEntry) {
-			this.client.start("steps-" + key, () -> this.workflows.steps(key, steps)).await(Duration.ofMinutes(5));
-		}
-		else {
-			this.workflows.steps(key, steps);
-		}
+		this.workflows.steps(key, steps);
+	}
+
+	/**
+	 * Return the start path of the same context: {@code WorkflowClient.start}, then {@code await}.
+	 * Closing it does nothing; this target closes the context.
+	 * @return the start path as a side of its own
+	 */
+	Target startPath() {
+		return this.startPath;
 	}
 
 	/**
@@ -119,12 +127,12 @@ final class DurableTarget implements Target {
 
 	/**
 	 * Fan-out: one workflow of {@code count} activities sleeping {@code millis} each, started at
-	 * once and joined ({@code atOnce}) or one after the other, entered as W1 and W2 are.
+	 * once and joined ({@code atOnce}) or one after the other, entered as {@code bench.fanout.entry} says.
 	 * @return the wall time in nanoseconds, from the start to the result
 	 */
 	long fanOut(String key, boolean atOnce, int count, long millis) {
 		long started = System.nanoTime();
-		if (this.clientEntry) {
+		if (this.fanoutThroughStart) {
 			this.client.start("fanout-" + key, () -> atOnce ? this.workflows.pausesAtOnce(key, count, millis)
 					: this.workflows.pausesInTurn(key, count, millis)).await(Duration.ofMinutes(5));
 		}
@@ -158,6 +166,40 @@ final class DurableTarget implements Target {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/**
+	 * The start path: the workflow is started through {@code WorkflowClient.start}, a worker runs it,
+	 * and the calling thread awaits its handle.
+	 */
+	private final class StartPath implements Target {
+
+		@Override
+		public String name() {
+			return "Durable start";
+		}
+
+		@Override
+		public void runWorkflow(String key, int steps) {
+			DurableTarget.this.client.start("steps-" + key, () -> DurableTarget.this.workflows.steps(key, steps))
+				.await(Duration.ofMinutes(5));
+		}
+
+		@Override
+		public ReplayResult replay(int steps, int repetitions, int warmups) {
+			// W3 is started through the client already; one measurement serves both paths.
+			return DurableTarget.this.replay(steps, repetitions, warmups);
+		}
+
+		@Override
+		public void releaseConnections() {
+			DurableTarget.this.releaseConnections();
+		}
+
+		@Override
+		public void close() {
+		}
+
 	}
 
 }

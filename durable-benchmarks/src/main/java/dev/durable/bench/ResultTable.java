@@ -5,37 +5,69 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The results as one Markdown table: floor and Durable side by side, their ratio, and the target
- * with whether this run meets it.
+ * The results as one Markdown table: the floor, Durable's direct path and its start path side by
+ * side, each Durable path's ratio to the floor, and the target with whether each path meets it.
  */
 final class ResultTable {
 
 	private final List<String> rows = new ArrayList<>();
 
-	ResultTable() {
-		this.rows.add("| Workload | Metric | Floor (raw JDBC) | Durable | Durable / floor | Target |");
-		this.rows.add("|---|---|--:|--:|--:|---|");
+	/**
+	 * Start the table.
+	 * @param floorName the floor's column heading, naming which floor it is
+	 */
+	ResultTable(String floorName) {
+		this.rows.add("| Workload | Metric | " + floorName
+				+ " | Durable direct | direct / floor | Durable start | start / floor | Target |");
+		this.rows.add("|---|---|--:|--:|--:|--:|--:|---|");
 	}
 
 	/**
-	 * Add a row comparing the two sides.
-	 * @param lowerIsBetter whether the target is an upper bound on the ratio
-	 * @param target the ratio target, or 0 for none
+	 * Add a row comparing both Durable paths with the floor, with no target.
 	 */
-	void compare(String workload, String metric, double floor, double durable, int decimals, boolean lowerIsBetter,
-			double target) {
-		double ratio = durable / floor;
-		String goal = "";
-		if (target > 0) {
-			boolean met = lowerIsBetter ? ratio <= target : ratio >= target;
-			goal = (lowerIsBetter ? "≤ " : "≥ ") + format(target, 2) + "× — " + (met ? "met" : "**not met**");
-		}
-		row(workload, metric, format(floor, decimals), format(durable, decimals), format(ratio, 2) + "×", goal);
+	void compare(String workload, String metric, double floor, double direct, double start, int decimals) {
+		compare(workload, metric, floor, direct, start, decimals, null);
 	}
 
-	void row(String workload, String metric, String floor, String durable, String ratio, String target) {
-		this.rows.add("| " + workload + " | " + metric + " | " + floor + " | " + durable + " | " + ratio + " | " + target
-				+ " |");
+	/**
+	 * Add a row comparing both Durable paths with the floor.
+	 * @param goal the target both paths are held to, or null for none
+	 */
+	void compare(String workload, String metric, double floor, double direct, double start, int decimals,
+			Goal goal) {
+		String target = "";
+		if (goal != null) {
+			target = goal.text() + " — direct " + met(goal.met(floor, direct)) + ", start " + met(goal.met(floor, start));
+		}
+		row(workload, metric, format(floor, decimals), format(direct, decimals), ratio(direct, floor),
+				format(start, decimals), ratio(start, floor), target);
+	}
+
+	void row(String workload, String metric, String floor, String direct, String directRatio, String start,
+			String startRatio, String target) {
+		this.rows.add("| " + workload + " | " + metric + " | " + floor + " | " + direct + " | " + directRatio + " | "
+				+ start + " | " + startRatio + " | " + target + " |");
+	}
+
+	/**
+	 * A row of a workload measured on one Durable path only.
+	 * @param startPath whether the value goes in the start path's column, else the direct path's
+	 */
+	void single(String workload, String metric, boolean startPath, String value, String target) {
+		if (startPath) {
+			row(workload, metric, "—", "—", "", value, "", target);
+		}
+		else {
+			row(workload, metric, "—", value, "", "—", "", target);
+		}
+	}
+
+	static String met(boolean met) {
+		return met ? "met" : "**not met**";
+	}
+
+	private static String ratio(double value, double floor) {
+		return format(value / floor, 2) + "×";
 	}
 
 	static String format(double value, int decimals) {
@@ -53,6 +85,37 @@ final class ResultTable {
 	@Override
 	public String toString() {
 		return String.join("\n", this.rows);
+	}
+
+	/**
+	 * A target: a bound on the ratio to the floor, or on the value itself.
+	 * @param bound the bound
+	 * @param upper whether the bound is an upper one (lower is better)
+	 * @param ofRatio whether the bound applies to the ratio to the floor, else to the value
+	 */
+	record Goal(double bound, boolean upper, boolean ofRatio) {
+
+		static Goal ratioAtMost(double bound) {
+			return new Goal(bound, true, true);
+		}
+
+		static Goal ratioAtLeast(double bound) {
+			return new Goal(bound, false, true);
+		}
+
+		static Goal atMost(double bound) {
+			return new Goal(bound, true, false);
+		}
+
+		boolean met(double floor, double value) {
+			double measured = this.ofRatio ? value / floor : value;
+			return this.upper ? measured <= this.bound : measured >= this.bound;
+		}
+
+		String text() {
+			return (this.upper ? "≤ " : "≥ ") + (this.ofRatio ? format(this.bound, 2) + "× floor" : format(this.bound, 0));
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.durable.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,21 +34,22 @@ final class Workloads {
 	}
 
 	/**
-	 * W1 sequential: workflows of three activities, one after the other on one thread. Both sides
-	 * warm up first, then take turns in rounds (floor, Durable, Durable, floor, ...) so that
-	 * whatever else the machine does falls on both alike.
+	 * W1 sequential: workflows of three activities, one after the other on one thread. Every side
+	 * warms up first, then they take turns in rounds (A, B, C, C, B, A, ...) so that whatever else
+	 * the machine does falls on all alike.
+	 * @return one measurement per target, in the targets' order
 	 */
-	Pair<Sequential> sequential(List<Target> targets) throws Exception {
+	List<Sequential> sequential(List<Target> targets) throws Exception {
 		for (Target target : targets) {
 			for (int i = 0; i < this.settings.w1Warmup(); i++) {
 				target.runWorkflow(key(), 3);
 			}
 		}
-		List<Samples> latency = List.of(new Samples(), new Samples());
-		long[] elapsed = new long[2];
+		List<Samples> latency = samples(targets.size());
+		long[] elapsed = new long[targets.size()];
 		int perRound = Math.max(1, this.settings.w1Workflows() / ROUNDS);
 		for (int round = 0; round < ROUNDS; round++) {
-			for (int side : order(round)) {
+			for (int side : order(round, targets.size())) {
 				long started = System.nanoTime();
 				for (int i = 0; i < perRound; i++) {
 					long before = System.nanoTime();
@@ -57,29 +59,37 @@ final class Workloads {
 				elapsed[side] += System.nanoTime() - started;
 			}
 		}
-		return new Pair<>(new Sequential(latency.get(0), elapsed[0]), new Sequential(latency.get(1), elapsed[1]));
+		List<Sequential> results = new ArrayList<>();
+		for (int side = 0; side < targets.size(); side++) {
+			results.add(new Sequential(latency.get(side), elapsed[side]));
+		}
+		return results;
 	}
 
 	/**
 	 * W1 concurrent: client threads run workflows of three activities back to back; only those
 	 * that start and end inside a measured window count. Each side warms up once, then the sides
 	 * take turns in rounds, each round a slice of the window.
+	 * @return one measurement per target, in the targets' order
 	 */
-	Pair<Concurrent> concurrent(List<Target> targets) throws Exception {
+	List<Concurrent> concurrent(List<Target> targets) throws Exception {
 		for (Target target : targets) {
 			concurrentWindow(target, this.settings.w1WarmupWindow(), new Samples());
 		}
-		List<Samples> latency = List.of(new Samples(), new Samples());
-		long[] elapsed = new long[2];
+		List<Samples> latency = samples(targets.size());
+		long[] elapsed = new long[targets.size()];
 		Duration slice = this.settings.w1Window().dividedBy(CONCURRENT_ROUNDS);
 		for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
-			for (int side : order(round)) {
+			for (int side : order(round, targets.size())) {
 				elapsed[side] += concurrentWindow(targets.get(side), slice, latency.get(side));
 			}
 		}
 		int threads = this.settings.w1Threads();
-		return new Pair<>(new Concurrent(latency.get(0), elapsed[0], threads),
-				new Concurrent(latency.get(1), elapsed[1], threads));
+		List<Concurrent> results = new ArrayList<>();
+		for (int side = 0; side < targets.size(); side++) {
+			results.add(new Concurrent(latency.get(side), elapsed[side], threads));
+		}
+		return results;
 	}
 
 	/**
@@ -124,25 +134,42 @@ final class Workloads {
 	 * W2: one workflow of many activities at a time; per repetition, the whole workflow's time
 	 * (start and end included) divided by its activities. One warm-up each, then the sides take
 	 * turns.
+	 * @return the per-step times of each target, in the targets' order
 	 */
-	Pair<Samples> perStep(List<Target> targets) throws Exception {
+	List<Samples> perStep(List<Target> targets) throws Exception {
 		int steps = this.settings.w2Steps();
 		for (Target target : targets) {
 			target.runWorkflow(key(), steps);
 		}
-		List<Samples> perStep = List.of(new Samples(), new Samples());
+		List<Samples> perStep = samples(targets.size());
 		for (int round = 0; round < this.settings.w2Repetitions(); round++) {
-			for (int side : order(round)) {
+			for (int side : order(round, targets.size())) {
 				long before = System.nanoTime();
 				targets.get(side).runWorkflow(key(), steps);
 				perStep.get(side).add((System.nanoTime() - before) / steps);
 			}
 		}
-		return new Pair<>(perStep.get(0), perStep.get(1));
+		return perStep;
 	}
 
-	private static int[] order(int round) {
-		return (round % 2 == 0) ? new int[] { 0, 1 } : new int[] { 1, 0 };
+	/**
+	 * The order of the sides in a round: as given in even rounds, reversed in odd ones, so that no
+	 * side always runs first or right after a particular other one.
+	 */
+	static int[] order(int round, int sides) {
+		int[] order = new int[sides];
+		for (int i = 0; i < sides; i++) {
+			order[i] = (round % 2 == 0) ? i : sides - 1 - i;
+		}
+		return order;
+	}
+
+	private static List<Samples> samples(int sides) {
+		List<Samples> samples = new ArrayList<>();
+		for (int i = 0; i < sides; i++) {
+			samples.add(new Samples());
+		}
+		return samples;
 	}
 
 	/**
@@ -159,16 +186,30 @@ final class Workloads {
 		database.checkpoint();
 		BenchDatabase.PgCounters start = quietCounters(database, all);
 		long threadCpu = THREADS.getCurrentThreadCpuTime();
+		long processCpu = processCpuNanos();
 		long wall = System.nanoTime();
 		for (int i = 0; i < workflows; i++) {
 			target.runWorkflow(key(), steps);
 		}
-		Cpu cpu = new Cpu(System.nanoTime() - wall, THREADS.getCurrentThreadCpuTime() - threadCpu);
+		long busyWall = System.nanoTime() - wall;
+		long busyThreadCpu = THREADS.getCurrentThreadCpuTime() - threadCpu;
+		long busyProcessCpu = processCpuNanos() - processCpu;
 		BenchDatabase.PgCounters end = quietCounters(database, all);
 		BenchDatabase.PgCounters busy = end.minus(start);
 		sleep(Duration.ofNanos(busy.nanoTime()).minus(STATS_SETTLE));
 		BenchDatabase.PgCounters idle = quietCounters(database, all).minus(end);
-		return new Io(busy, idle, cpu, perWorkflow ? workflows : workflows * steps);
+		// The process's CPU is not netted against the idle window: JIT compilation and collection
+		// left over from the side before land in either window and made the difference go negative.
+		return new Io(busy, idle, new Cpu(busyWall, busyThreadCpu, busyProcessCpu),
+				perWorkflow ? workflows : workflows * steps);
+	}
+
+	/** CPU time of the whole JVM process, every thread (the workers' too), or 0 where not available. */
+	private static long processCpuNanos() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return Math.max(0, os.getProcessCpuTime());
+		}
+		return 0;
 	}
 
 	private static BenchDatabase.PgCounters quietCounters(BenchDatabase database, List<Target> all) throws Exception {
@@ -191,15 +232,6 @@ final class Workloads {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
 		}
-	}
-
-	/**
-	 * The same measurement for both sides.
-	 * @param <T> the measurement
-	 * @param floor the floor's
-	 * @param durable Durable's
-	 */
-	record Pair<T>(T floor, T durable) {
 	}
 
 	/**
@@ -250,6 +282,10 @@ final class Workloads {
 			return this.cpu.threadCpuNanos() / 1e3 / this.units;
 		}
 
+		double processCpuMicros() {
+			return this.cpu.processCpuNanos() / 1e3 / this.units;
+		}
+
 
 		double commits() {
 			return (this.busy.commits() - this.idle.commits()) / (double) this.units;
@@ -273,9 +309,12 @@ final class Workloads {
 	/**
 	 * Time and CPU of a measured run.
 	 * @param wallNanos elapsed
-	 * @param threadCpuNanos CPU of the thread that ran the workflows
+	 * @param threadCpuNanos CPU of the thread that called the side (on the start path it waits
+	 * while a worker runs the workflow)
+	 * @param processCpuNanos CPU of the whole JVM process over the run: every thread, the workers,
+	 * the pollers, JIT compilation and garbage collection included
 	 */
-	record Cpu(long wallNanos, long threadCpuNanos) {
+	record Cpu(long wallNanos, long threadCpuNanos, long processCpuNanos) {
 	}
 
 }

@@ -23,8 +23,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * {@code false} to keep the application's database, e.g. to run the same tests on PostgreSQL;</li>
  * <li>a {@link DurableTestClock} as the engine's clock: it stands still until the test moves it,
  * and moving it wakes the workers, so a 30-day timer fires at once;</li>
- * <li>{@link WorkflowAwaiter} beans to wait for a workflow's status, signal wait or timer,
- * {@link WorkflowCrashes} to stop a run after a named activity as a crash would and resume it,
+ * <li>{@link WorkflowAwaiter} beans to wait for a workflow's status, signal wait, timer or
+ * {@code DurableFuture.get()}, {@link WorkflowCrashes} to stop a run after a named activity (or
+ * the Nth of a fan-out) as a crash would and resume it,
  * and {@link WorkflowReplayer} to check recorded journals against the current code.</li>
  * </ul>
  *

@@ -30,8 +30,8 @@ class DurableTestConfiguration {
 	}
 
 	@Bean
-	WorkflowAwaiter durableWorkflowAwaiter(WorkflowQueries queries) {
-		return new WorkflowAwaiter(queries);
+	WorkflowAwaiter durableWorkflowAwaiter(WorkflowQueries queries, ObjectProvider<DurableEngine> engine) {
+		return new WorkflowAwaiter(queries, () -> engine.getObject().parkedClaims());
 	}
 
 	@Bean

@@ -2,12 +2,16 @@ package dev.durable.testing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import dev.durable.WorkflowStatus;
+import dev.durable.engine.journal.ClaimedWorkflow;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.WorkflowQueries;
@@ -16,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Waits, without sleeps in the test, until a workflow reaches a status or a durable wait: a
- * signal wait, a timer or a retry backoff. Each wait polls the journal every few milliseconds
+ * signal wait (direct or a signal future), a timer, a retry backoff, or a {@code DurableFuture.get()}
+ * on activity futures that still run. Each wait polls the journal every few milliseconds
  * and fails after a timeout (10 seconds unless {@link #withTimeout(Duration) changed}) with an
  * {@link AssertionError} that shows the workflow's status and its last journal events.
  *
@@ -34,17 +39,21 @@ public final class WorkflowAwaiter {
 
 	private final WorkflowQueries queries;
 
+	private final Supplier<List<ClaimedWorkflow>> parked;
+
 	private final Duration timeout;
 
 	/**
 	 * Create an awaiter with the default timeout of 10 seconds.
+	 * @param parked the claims of the runs this node keeps parked in a {@code DurableFuture.get()}
 	 */
-	WorkflowAwaiter(WorkflowQueries queries) {
-		this(queries, DEFAULT_TIMEOUT);
+	WorkflowAwaiter(WorkflowQueries queries, Supplier<List<ClaimedWorkflow>> parked) {
+		this(queries, parked, DEFAULT_TIMEOUT);
 	}
 
-	private WorkflowAwaiter(WorkflowQueries queries, Duration timeout) {
+	private WorkflowAwaiter(WorkflowQueries queries, Supplier<List<ClaimedWorkflow>> parked, Duration timeout) {
 		this.queries = Objects.requireNonNull(queries, "queries");
+		this.parked = Objects.requireNonNull(parked, "parked");
 		this.timeout = Objects.requireNonNull(timeout, "timeout");
 	}
 
@@ -57,7 +66,7 @@ public final class WorkflowAwaiter {
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("The timeout must be positive, was " + timeout);
 		}
-		return new WorkflowAwaiter(this.queries, timeout);
+		return new WorkflowAwaiter(this.queries, this.parked, timeout);
 	}
 
 	/**
@@ -82,17 +91,34 @@ public final class WorkflowAwaiter {
 	}
 
 	/**
-	 * Wait until a workflow is suspended waiting for a signal that has not arrived
-	 * ({@code Workflow.awaitSignal(name, ...)}).
+	 * Wait until a workflow is suspended with a wait for a signal open that has not been answered:
+	 * {@code Workflow.awaitSignal(name, ...)}, or a {@code Workflow.signal(name, type)} future, for
+	 * example one in an {@code anyOf} with a timer, that has taken no signal yet.
 	 * @param workflowId the workflow
 	 * @param signalName the signal's name
 	 * @throws AssertionError if it does not get there in time
 	 */
 	public void awaitSignalWait(String workflowId, String signalName) {
 		Objects.requireNonNull(signalName, "signalName");
-		await(workflowId, "a wait for signal '" + signalName + "'", (state) -> state.waitingAt(EventKind.SIGNAL_WAIT_STARTED)
-			.filter((event) -> event.name().equals(signalName))
-			.isPresent());
+		await(workflowId, "a wait for signal '" + signalName + "'", (state) -> state.openSignalWait(signalName));
+	}
+
+	/**
+	 * Wait until a workflow waits in {@code DurableFuture.get()} (on one future, or through
+	 * {@code allOf} or {@code anyOf}) for activity futures that still run on this node: the wait
+	 * went on past {@code durable.worker.in-thread-wait-limit}, so the workflow is {@code WAITING}
+	 * with no thread held, and the node keeps its claim so that the activities can record (the run
+	 * is parked). A {@code get()} on signal, timer or child futures alone suspends the workflow as
+	 * {@code awaitSignal} and {@code sleep} do: wait for it with {@link #awaitSignalWait} or
+	 * {@link #awaitStatus awaitStatus(id, WAITING)}.
+	 * @param workflowId the workflow
+	 * @throws AssertionError if it does not get there in time
+	 */
+	public void awaitFutureWait(String workflowId) {
+		await(workflowId, "a DurableFuture.get() on activity futures that still run",
+				(state) -> state.workflow().status() == WorkflowStatus.WAITING && this.parked.get()
+					.stream()
+					.anyMatch((claim) -> claim.workflowId().equals(workflowId)));
 	}
 
 	/**
@@ -199,6 +225,22 @@ public final class WorkflowAwaiter {
 		/**
 		 * Return the last step event if the workflow is suspended on it (its kind), else empty.
 		 */
+		boolean openSignalWait(String name) {
+			if (this.workflow.status() != WorkflowStatus.WAITING) {
+				return false;
+			}
+			Set<Integer> open = new HashSet<>();
+			for (JournalEvent event : this.journal) {
+				if (event.kind() == EventKind.SIGNAL_WAIT_STARTED && event.name().equals(name)) {
+					open.add(event.step());
+				}
+				else if (event.kind() == EventKind.SIGNAL_RECEIVED || event.kind() == EventKind.SIGNAL_TIMED_OUT) {
+					open.remove(event.step());
+				}
+			}
+			return !open.isEmpty();
+		}
+
 		Optional<JournalEvent> waitingAt(EventKind kind) {
 			if (this.workflow.status() != WorkflowStatus.WAITING) {
 				return Optional.empty();

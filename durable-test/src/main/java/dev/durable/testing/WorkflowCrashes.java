@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.durable.engine.DurableClock;
@@ -31,6 +32,13 @@ import org.jspecify.annotations.Nullable;
  * database work is rolled back with it; anything else it did (an HTTP call) has happened. On
  * resumption the activity runs again, as it would after a real crash.</li>
  * </ul>
+ *
+ * <p>Activity futures ({@code Workflow.async}) hit crash points too, on the pool thread that records
+ * them. {@link #crashAfterCompletions(String, int) crashAfterCompletions("reserve", 2)} crashes a
+ * fan-out once two of its {@code reserve} activities are recorded: the run stops as the process
+ * would, and the activities still running record nothing more, as in a process that died. On
+ * resumption the recorded ones return their results from the journal and only the others run
+ * again.
  *
  * <p>A crashed workflow stays {@code RUNNING} under its lost claim, as in the database of a node
  * that died. {@link #recover(String)} hands it back, as a restarted node does at start-up, and
@@ -88,6 +96,30 @@ public final class WorkflowCrashes {
 	}
 
 	/**
+	 * Crash the run of any workflow right after the named activity's completion has been recorded
+	 * the given number of times, counted from now over every run: with several of its calls
+	 * running at once as futures, the run stops with that many of them recorded.
+	 * @param activityName the activity's name as journaled, or its method's name
+	 * @param completions how many completions to let through, the crash following the last; at
+	 * least 1 ({@code crashAfterCompletions(name, 1)} is {@code crashAfter(name)})
+	 */
+	public void crashAfterCompletions(String activityName, int completions) {
+		arm(activityName, null, true, completions);
+	}
+
+	/**
+	 * Crash one workflow's run right after the named activity's completion has been recorded the
+	 * given number of times in that workflow, counted from now.
+	 * @param activityName the activity's name as journaled, or its method's name
+	 * @param completions how many completions to let through, the crash following the last; at
+	 * least 1
+	 * @param workflowId the workflow to crash
+	 */
+	public void crashAfterCompletions(String activityName, int completions, String workflowId) {
+		arm(activityName, Objects.requireNonNull(workflowId, "workflowId"), true, completions);
+	}
+
+	/**
 	 * Crash the next run of any workflow after the named activity returned, before its completion
 	 * is recorded.
 	 * @param activityName the activity's name as journaled, or its method's name
@@ -123,7 +155,8 @@ public final class WorkflowCrashes {
 			if (System.nanoTime() - deadline > 0) {
 				throw new AssertionError("No injected crash stopped workflow '" + workflowId + "' within " + TIMEOUT
 						+ ((crash != null) ? " (it crashed but its run did not stop)" : "")
-						+ "; armed: " + this.armed + ". Arm one with crashAfter(...) or crashBeforeRecording(...) "
+						+ "; armed: " + this.armed + ". Arm one with crashAfter(...), crashAfterCompletions(...) or "
+						+ "crashBeforeRecording(...) "
 						+ "before the workflow reaches that activity");
 			}
 			sleep();
@@ -180,13 +213,27 @@ public final class WorkflowCrashes {
 	}
 
 	private void arm(String activityName, @Nullable String workflowId, boolean afterRecording) {
+		arm(activityName, workflowId, afterRecording, 1);
+	}
+
+	private void arm(String activityName, @Nullable String workflowId, boolean afterRecording, int completions) {
 		Objects.requireNonNull(activityName, "activityName");
-		this.armed.add(new CrashPoint(activityName, workflowId, afterRecording));
+		if (completions < 1) {
+			throw new IllegalArgumentException("A crash after " + completions + " completions of activity '"
+					+ activityName + "' can never fire: pass 1 or more (1 crashes after the first completion)");
+		}
+		this.armed.add(new CrashPoint(activityName, workflowId, afterRecording, new AtomicInteger(completions)));
 	}
 
 	private void fire(ClaimedWorkflow claim, String activityName, boolean afterRecording) {
+		if (!afterRecording && this.claims.containsValue(claim)) {
+			// The run's process is dead: activity futures it started, still running, record nothing.
+			throw new RunAbandonedError(new IllegalStateException("activity '" + activityName + "' ended after its "
+					+ "run crashed (injected by WorkflowCrashes); its completion is not recorded"));
+		}
 		for (CrashPoint point : this.armed) {
-			if (point.matches(claim.workflowId(), activityName, afterRecording) && this.armed.remove(point)) {
+			if (point.matches(claim.workflowId(), activityName, afterRecording) && point.countDown()
+					&& this.armed.remove(point)) {
 				Crash crash = new Crash(claim.workflowId(), activityName, afterRecording);
 				this.claims.put(crash, claim);
 				this.crashes.put(claim.workflowId(), crash);
@@ -215,16 +262,26 @@ public final class WorkflowCrashes {
 	public record Crash(String workflowId, String activityName, boolean recorded) {
 	}
 
-	private record CrashPoint(String activityName, @Nullable String workflowId, boolean afterRecording) {
+	private record CrashPoint(String activityName, @Nullable String workflowId, boolean afterRecording,
+			AtomicInteger completionsLeft) {
 
 		boolean matches(String workflowId, String activity, boolean after) {
 			return this.afterRecording == after && ActivityNames.matches(activity, this.activityName)
 					&& (this.workflowId == null || this.workflowId.equals(workflowId));
 		}
 
+		/**
+		 * Count one match; tell whether it is the one to crash at.
+		 */
+		boolean countDown() {
+			return this.completionsLeft.decrementAndGet() == 0;
+		}
+
 		@Override
 		public String toString() {
-			return (this.afterRecording ? "after " : "before recording ") + this.activityName
+			int left = this.completionsLeft.get();
+			return (this.afterRecording ? "after " : "before recording ")
+					+ ((left > 1) ? left + " more completions of " : "") + this.activityName
 					+ ((this.workflowId != null) ? " of " + this.workflowId : "");
 		}
 

@@ -44,6 +44,22 @@ class WorkflowCrashesTests {
 	}
 
 	@Test
+	void aCrashAfterCompletionsFiresAtTheNthAndTheCrashedRunRecordsNothingMore() {
+		this.crashes.crashAfterCompletions("reserve", 3);
+		ClaimedWorkflow other = new ClaimedWorkflow("transfer-2", "token");
+		assertThatCode(() -> this.faults.afterCompletionRecorded(this.claim, "Stock.reserve")).doesNotThrowAnyException();
+		assertThatCode(() -> this.faults.afterCompletionRecorded(other, "Stock.reserve")).doesNotThrowAnyException();
+		assertThatExceptionOfType(RunAbandonedError.class)
+			.isThrownBy(() -> this.faults.afterCompletionRecorded(this.claim, "Stock.reserve"));
+		assertThatExceptionOfType(RunAbandonedError.class)
+			.as("an activity future of the crashed run that ends later is not recorded")
+			.isThrownBy(() -> this.faults.beforeCompletionRecorded(this.claim, "Stock.reserve"))
+			.withMessageContaining("ended after its run crashed");
+		assertThatCode(() -> this.faults.beforeCompletionRecorded(other, "Stock.reserve"))
+			.as("other runs record as before").doesNotThrowAnyException();
+	}
+
+	@Test
 	void aCrashPointNotReachedByATestIsDisarmedBeforeTheNextTest() throws Exception {
 		this.crashes.crashBeforeRecording("AccountActivities.withdraw");
 		GenericApplicationContext context = new GenericApplicationContext();

@@ -3,6 +3,7 @@ package dev.durable.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import dev.durable.WorkflowClient;
@@ -96,7 +97,7 @@ class WorkflowReplayerIntegrationTests {
 		this.steps.failNext(1);
 		this.client.start(id, () -> this.renewals.retried(id));
 		// One failed attempt and its retry belong to one step; the workflow then waits an hour.
-		new WorkflowAwaiter(this.queries).awaitRetryBackoff(id, "flaky");
+		new WorkflowAwaiter(this.queries, List::of).awaitRetryBackoff(id, "flaky");
 		String older = Files.readString(export(id)).replaceAll("\"step\":\\d+,", "");
 		assertThat(older).doesNotContain("\"step\"");
 		assertThat(this.replayer.replayExported(older).entries()).singleElement().satisfies((entry) -> {
@@ -119,7 +120,7 @@ class WorkflowReplayerIntegrationTests {
 		String id = "hidden-values";
 		this.steps.failNext(1);
 		this.client.start(id, () -> this.renewals.retried(id));
-		new WorkflowAwaiter(this.queries).awaitRetryBackoff(id, "flaky");
+		new WorkflowAwaiter(this.queries, List::of).awaitRetryBackoff(id, "flaky");
 		WorkflowsEndpoint endpoint = new WorkflowsEndpoint(this.queries, this.client, this.engine.retrier(), Show.NEVER,
 				Set.of());
 		Path hidden = Files.writeString(this.exports.resolve(id + ".json"),

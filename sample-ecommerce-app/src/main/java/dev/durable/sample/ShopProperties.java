@@ -14,14 +14,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * confirmation before it is taken as delivered
  * @param returnWindow how long after delivery the customer may return the order (30 days in
  * real life; the demo shortens it in application.yml)
+ * @param packingDeadline how long a paid order may wait for the warehouse's packing confirmation
+ * before it is escalated (it keeps waiting for packing after that)
  * @param simulator the simulated payment provider, bank and carrier
  */
 @ConfigurationProperties("shop")
-public record ShopProperties(Duration deliveryDeadline, Duration returnWindow, Simulator simulator) {
+public record ShopProperties(Duration deliveryDeadline, Duration returnWindow, Duration packingDeadline,
+		Simulator simulator) {
 
 	public ShopProperties {
 		deliveryDeadline = (deliveryDeadline != null) ? deliveryDeadline : Duration.ofDays(7);
 		returnWindow = (returnWindow != null) ? returnWindow : Duration.ofDays(30);
+		packingDeadline = (packingDeadline != null) ? packingDeadline : Duration.ofDays(2);
 		simulator = (simulator != null) ? simulator : new Simulator(null, null);
 	}
 

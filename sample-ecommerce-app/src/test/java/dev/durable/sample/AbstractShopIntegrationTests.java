@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.durable.sample.order.DailySettlement;
+import dev.durable.sample.order.FraudActivities;
 import dev.durable.sample.order.OrderItem;
 import dev.durable.sample.order.OrderRequest;
 import dev.durable.sample.order.OrderService;
@@ -136,6 +137,20 @@ abstract class AbstractShopIntegrationTests {
 		assertThat(this.shop.operations("payments", orderId)).isEmpty();
 		assertThat(this.reservations.findById(orderId)).hasValueSatisfying((r) -> assertThat(r.isReleased()).isTrue());
 		assertThat((String) JsonPath.read(this.shop.get("/orders/" + orderId), "$.detail")).contains("declined");
+	}
+
+	@Test
+	void aCardTheFraudCheckFlagsIsNeverChargedAndTheCheckoutSaysRejected() throws Exception {
+		String placed = this.shop.place("mallory", 999, FraudActivities.FLAGGED_CARD);
+		assertThat((String) JsonPath.read(placed, "$.payment")).isEqualTo("REJECTED");
+		String orderId = JsonPath.read(placed, "$.orderId");
+		String workflow = this.shop.awaitWorkflowStatus(orderId, "COMPLETED");
+		assertThat((String) JsonPath.read(workflow, "$.result.stage")).isEqualTo("FRAUD_REJECTED");
+		List<String> completed = JsonPath.read(workflow, "$.events[?(@.type == 'ACTIVITY_COMPLETED')].name");
+		assertThat(completed).contains("InventoryActivities.reserve", "FraudActivities.screen",
+				"InventoryActivities.release");
+		assertThat(this.shop.operations("payments", orderId)).isEmpty();
+		assertThat(this.reservations.findById(orderId)).hasValueSatisfying((r) -> assertThat(r.isReleased()).isTrue());
 	}
 
 	@Test

@@ -26,7 +26,9 @@ import dev.durable.engine.run.EngineContext;
 import dev.durable.engine.run.EngineSettings;
 import dev.durable.engine.run.LeaseKeeper;
 import dev.durable.engine.run.ReplayChecker;
+import dev.durable.engine.run.ReservedRun;
 import dev.durable.engine.run.TimedAttempts;
+import dev.durable.engine.run.WorkerDispatch;
 import dev.durable.engine.run.WorkflowRunner;
 import dev.durable.engine.worker.DeadlineKeeper;
 import dev.durable.engine.worker.RetentionSweeper;
@@ -101,10 +103,11 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 				new AsyncActivities(options.asyncActivityConcurrency()));
 		this.children = new ChildWorkflows(this::wakeUp);
 		this.waiters = new CompletionWaiters();
-		this.outcomes = new WorkflowOutcomes(parts.store(), parts.codec(), parts.methods(), this.waiters);
+		this.outcomes = new WorkflowOutcomes(parts.store(), parts.codec(), parts.methods(), this.waiters,
+				this.leases::runsHere);
 		WorkflowRunner runner = new WorkflowRunner(this.context, parts.methods(), parts.beanFactory(), this.leases,
 				this.waiters, this::wakeUp, parts.observer());
-		this.starter = new WorkflowStarter(this.context, runner, this.outcomes, this::wakeUp,
+		this.starter = new WorkflowStarter(this.context, runner, this.outcomes, new StartDispatch(),
 				parts.transactionManager());
 		this.retrier = new WorkflowRetrier(this.context, this::wakeUp);
 		this.schedules = new ScheduledStarts(this.context, parts.methods(), this.starter, settings.pollInterval());
@@ -201,6 +204,15 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	}
 
 	/**
+	 * Return the claims of the workflows this node keeps parked: waiting in a
+	 * {@code DurableFuture.get()} for activity futures that still run here; for test support.
+	 * @return the parked claims
+	 */
+	public List<ClaimedWorkflow> parkedClaims() {
+		return this.leases.parked();
+	}
+
+	/**
 	 * Delete ended workflows older than the retention period as of {@code now}, in batches.
 	 * @param now the instant the retention period counts back from
 	 * @return how many workflows were deleted; 0 when retention is disabled
@@ -286,6 +298,25 @@ public final class DurableEngine implements SmartLifecycle, SmartInitializingSin
 	@Override
 	public void close() {
 		this.activities.close();
+	}
+
+	/**
+	 * What a start asks of the workers: a wake-up, or a free thread of this node's own to hand the
+	 * workflow to as soon as it is created (none when this node runs no workers).
+	 */
+	private final class StartDispatch implements WorkerDispatch {
+
+		@Override
+		public void wakeUp() {
+			DurableEngine.this.wakeUp();
+		}
+
+		@Override
+		public @Nullable ReservedRun reserve() {
+			WorkflowWorker workers = DurableEngine.this.worker;
+			return (workers != null) ? workers.reserve() : null;
+		}
+
 	}
 
 }

@@ -28,4 +28,14 @@ final class StartTiming {
 		return pending.timed(begins, (timeout != null) ? begins.plus(timeout) : null, options.priority());
 	}
 
+	/**
+	 * Tell whether a workflow begins the moment it is created, so that this node may claim it as
+	 * it creates it: not delayed and not under a queue's limits.
+	 * @param options the start options
+	 * @return {@code true} if it does
+	 */
+	static boolean beginsNow(StartOptions options) {
+		return options.delay().isZero() && options.queue() == null;
+	}
+
 }

@@ -1,11 +1,13 @@
 package dev.durable.engine.client;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import dev.durable.WorkflowAwaitTimeoutException;
 import dev.durable.WorkflowCancelledException;
 import dev.durable.WorkflowFailedException;
 import dev.durable.WorkflowNotFoundException;
+import dev.durable.WorkflowStatus;
 import dev.durable.engine.definition.DurableMethods;
 import dev.durable.engine.definition.WorkflowDefinition;
 import dev.durable.engine.journal.WorkflowQueries;
@@ -32,14 +34,20 @@ public class WorkflowOutcomes {
 
 	private final CompletionWaiters waiters;
 
+	private final Predicate<String> runsHere;
+
 	/**
 	 * Create the outcome reader.
 	 * @param store where workflows are read
 	 * @param codec the JSON codec
 	 * @param methods the registry, for result types
 	 * @param waiters the local completion notifications
+	 * @param runsHere whether a thread of this node runs a workflow now: then its end is handed to
+	 * the waiter in memory, and the database is not read while it runs
 	 */
-	public WorkflowOutcomes(WorkflowQueries store, JsonCodec codec, DurableMethods methods, CompletionWaiters waiters) {
+	public WorkflowOutcomes(WorkflowQueries store, JsonCodec codec, DurableMethods methods, CompletionWaiters waiters,
+			Predicate<String> runsHere) {
+		this.runsHere = runsHere;
 		this.store = store;
 		this.codec = codec;
 		this.methods = methods;
@@ -57,14 +65,19 @@ public class WorkflowOutcomes {
 		Duration poll = FIRST_POLL;
 		try (KeyedWaiters.Waiter waiter = this.waiters.register(workflowId)) {
 			while (true) {
-				WorkflowRecord workflow = this.store.find(workflowId).orElseThrow(() -> notFound(workflowId));
-				if (workflow.status().isTerminal()) {
+				WorkflowRecord workflow = CompletionWaiters.endedFor(waiter);
+				if (workflow == null && !this.runsHere.test(workflowId)) {
+					// Registered before this look: if it ends here from now on, the waiter is handed the end.
+					workflow = this.store.find(workflowId).orElseThrow(() -> notFound(workflowId));
+				}
+				if (workflow != null && workflow.status().isTerminal()) {
 					return outcome(workflow);
 				}
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					throw new WorkflowAwaitTimeoutException("Workflow '" + workflowId + "' did not end within "
-							+ timeout + " (status " + workflow.status() + "); it goes on running, await it again later");
+							+ timeout + " (status " + ((workflow != null) ? workflow.status() : WorkflowStatus.RUNNING)
+							+ "); it goes on running, await it again later");
 				}
 				try {
 					waiter.await(min(poll, Duration.ofNanos(left)));

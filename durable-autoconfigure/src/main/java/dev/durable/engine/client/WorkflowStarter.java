@@ -18,6 +18,7 @@ import dev.durable.engine.journal.NewWorkflow;
 import dev.durable.engine.journal.WorkflowRecord;
 import dev.durable.engine.run.AfterCommit;
 import dev.durable.engine.run.EngineContext;
+import dev.durable.engine.run.ReservedRun;
 import dev.durable.engine.run.WorkerDispatch;
 import dev.durable.engine.run.WorkflowRunner;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates workflows: for {@code WorkflowClient.start} (joining the caller's transaction, running
- * after its commit) and for a direct call of an entry point (created already claimed and run at
+ * after its commit; claimed by this node at creation when one of its worker threads is free) and for a direct call of an entry point (created already claimed and run at
  * once on the calling thread, outside any transaction of the caller).
  */
 public class WorkflowStarter {
@@ -93,14 +94,60 @@ public class WorkflowStarter {
 			throw new IllegalArgumentException(NewWorkflow.tooLong("Workflow id", workflowId) + "; use a shorter id");
 		}
 		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
-		boolean created = this.engine.store()
-			.create(StartTiming.of(options, NewWorkflow.pending(workflowId, workflow.type(), input, now()))
-				.queued(queue));
+		NewWorkflow pending = StartTiming.of(options, NewWorkflow.pending(workflowId, workflow.type(), input, now()))
+			.queued(queue);
+		// A queued workflow (named here or by its type) begins once its queue has room, never at its start.
+		ReservedRun reserved = (queue == null && StartTiming.beginsNow(options)) ? this.dispatch.reserve() : null;
+		if (reserved != null) {
+			return startClaimed(pending, reserved);
+		}
+		boolean created = this.engine.store().create(pending);
 		if (created) {
 			this.engine.events().workflowStarted(workflowId, workflow.type());
 			AfterCommit.run(this.dispatch::wakeUp);
 		}
 		return created;
+	}
+
+	/**
+	 * Create the workflow already claimed by this node and hand it to the reserved worker thread
+	 * once its row commits: no poll and no claim statement before it runs. If this node dies
+	 * first, the claim's lease expires and another node takes the workflow over, as after any
+	 * crash.
+	 */
+	private boolean startClaimed(NewWorkflow pending, ReservedRun reserved) {
+		ClaimedWorkflow claim = new ClaimedWorkflow(pending.id(), UUID.randomUUID().toString());
+		Instant leaseUntil = pending.createdAt().plus(this.engine.settings().leaseDuration());
+		NewWorkflow claimed = pending.claimedBy(claim, this.engine.settings().nodeId(), leaseUntil);
+		boolean created;
+		try {
+			created = this.engine.store().create(claimed);
+		}
+		catch (RuntimeException | Error ex) {
+			reserved.cancel();
+			throw ex;
+		}
+		if (!created) {
+			reserved.cancel();
+			return false;
+		}
+		this.engine.events().workflowStarted(pending.id(), pending.type());
+		LoadedWorkflow loaded = created(claimed);
+		AfterCommit.runOrUndo(() -> reserved.run(claim, loaded), reserved::cancel);
+		return true;
+	}
+
+	/** The run's view of a workflow it created claimed: no read of what was just written. */
+	private static LoadedWorkflow created(NewWorkflow workflow) {
+		return new LoadedWorkflow(
+				WorkflowRecord.builder(workflow.id(), workflow.type(), WorkflowStatus.RUNNING, workflow.input(),
+						workflow.createdAt())
+					.owner(workflow.owner())
+					.dueAt(workflow.leaseUntil())
+					.parentId(workflow.parentId())
+					.build(),
+				List.of(new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, workflow.type(), 0, workflow.input(), null,
+						null, null, workflow.createdAt())));
 	}
 
 	/**
@@ -119,17 +166,12 @@ public class WorkflowStarter {
 		Instant now = now();
 		Instant leaseUntil = now.plus(this.engine.settings().leaseDuration());
 		String nodeId = this.engine.settings().nodeId();
+		NewWorkflow newWorkflow = new NewWorkflow(workflowId, workflow.type(), input, now, claim, nodeId, leaseUntil,
+				null);
 		// The caller has everything the run needs: no read of what it just wrote.
-		LoadedWorkflow created = new LoadedWorkflow(
-				WorkflowRecord.builder(workflowId, workflow.type(), WorkflowStatus.RUNNING, input, now)
-					.owner(nodeId)
-					.dueAt(leaseUntil)
-					.build(),
-				List.of(new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, workflow.type(), 0, input, null, null, null,
-						now)));
+		LoadedWorkflow created = created(newWorkflow);
 		Supplier<WorkflowRecord> createAndRun = () -> {
-			this.engine.store()
-				.create(new NewWorkflow(workflowId, workflow.type(), input, now, claim, nodeId, leaseUntil, null));
+			this.engine.store().create(newWorkflow);
 			this.engine.events().workflowStarted(workflowId, workflow.type());
 			return this.runner.run(claim, created);
 		};

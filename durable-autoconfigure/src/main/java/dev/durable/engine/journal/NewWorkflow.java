@@ -79,6 +79,18 @@ public record NewWorkflow(String id, String type, String input, Instant createdA
 	}
 
 	/**
+	 * Return this workflow created already claimed: running under the claim from its first commit.
+	 * @param newClaim the claim
+	 * @param node the node that holds it
+	 * @param until the claim's lease expiry
+	 * @return the claimed workflow, with the same deadline and priority
+	 */
+	public NewWorkflow claimedBy(ClaimedWorkflow newClaim, String node, Instant until) {
+		return new NewWorkflow(this.id, this.type, this.input, this.createdAt, newClaim, node, until, this.parentId,
+				null, this.deadline, this.priority, this.queue);
+	}
+
+	/**
 	 * Validate the new workflow.
 	 */
 	public NewWorkflow {

@@ -118,7 +118,8 @@ public class ActivityInvoker implements AutoCloseable {
 			if (failure == null) {
 				return outcome.result();
 			}
-			nextAttempt = FailedAttempts.record(execution, policy, step, name, attempt, input, failure);
+			nextAttempt = FailedAttempts.record(execution, policy, step, name, attempt, input, failure,
+					outcome.began());
 			failedAttempts = attempt;
 		}
 	}
@@ -129,14 +130,15 @@ public class ActivityInvoker implements AutoCloseable {
 	Outcome attemptObserved(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
 			int step, int attempt, String input) {
 		long attemptStarted = System.nanoTime();
+		Instant began = execution.now();
 		Outcome outcome = this.observer.observeAttempt(execution.workflowId(), activity.name(), attempt,
-				() -> attempt(execution, activity, invocation, step, attempt, input), Outcome::failure);
+				() -> attempt(execution, activity, invocation, step, attempt, input, began), Outcome::failure);
 		execution.engine().events().activityAttempted(activity.name(), attempt, outcome.failure(),
 				Duration.ofNanos(System.nanoTime() - attemptStarted));
 		if (outcome.failure() == null && this.faults != null) {
 			this.faults.afterCompletionRecorded(execution.claim(), activity.name());
 		}
-		return outcome;
+		return new Outcome(outcome.result(), outcome.failure(), began);
 	}
 
 	RetryPolicy policyFor(ActivityDefinition activity) {
@@ -163,17 +165,17 @@ public class ActivityInvoker implements AutoCloseable {
 	 * interrupted if it overruns.
 	 */
 	private Outcome attempt(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
-			int step, int attempt, String input) {
+			int step, int attempt, String input, Instant began) {
 		Duration timeout = activity.timeout();
 		if (timeout == null) {
-			return runAttempt(execution, activity, invocation, step, attempt, input, null);
+			return runAttempt(execution, activity, invocation, step, attempt, input, began, null);
 		}
 		AttemptGate gate = new AttemptGate();
 		String what = "Activity '" + activity.name() + "' attempt " + attempt + " of workflow '"
 				+ execution.workflowId() + "'";
 		try {
 			return this.timedAttempts.run(what, timeout,
-					() -> runAttempt(execution, activity, invocation, step, attempt, input, gate), gate::timeOut);
+					() -> runAttempt(execution, activity, invocation, step, attempt, input, began, gate), gate::timeOut);
 		}
 		catch (TimeoutException ex) {
 			return new Outcome(null, new TimeoutException("Activity '" + activity.name() + "' attempt " + attempt
@@ -194,14 +196,15 @@ public class ActivityInvoker implements AutoCloseable {
 	}
 
 	private Outcome runAttempt(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
-			int step, int attempt, String input, @Nullable AttemptGate gate) {
+			int step, int attempt, String input, Instant began, @Nullable AttemptGate gate) {
 		String key = execution.workflowId() + ":" + step;
 		ExecutionContexts.bindActivity(new ActivityExecution(execution.workflowId(), key, attempt));
 		try {
 			TransactionTemplate transaction = this.transactions.templateFor(activity);
 			Object result = (transaction != null)
-					? transaction.execute((status) -> complete(execution, activity, invocation, step, attempt, input, gate))
-					: complete(execution, activity, invocation, step, attempt, input, gate);
+					? transaction.execute((status) -> complete(execution, activity, invocation, step, attempt, input, began,
+							gate))
+					: complete(execution, activity, invocation, step, attempt, input, began, gate);
 			return new Outcome(result, null);
 		}
 		catch (WorkflowSuspension | RunAbandonedError | ResultNotSerializableException ex) {
@@ -228,7 +231,8 @@ public class ActivityInvoker implements AutoCloseable {
 	}
 
 	private @Nullable Object complete(WorkflowExecution execution, ActivityDefinition activity,
-			MethodInvocation invocation, int step, int attempt, String input, @Nullable AttemptGate gate) {
+			MethodInvocation invocation, int step, int attempt, String input, Instant began,
+			@Nullable AttemptGate gate) {
 		Object result;
 		try {
 			result = invocation.proceed();
@@ -253,7 +257,8 @@ public class ActivityInvoker implements AutoCloseable {
 		if (this.faults != null) {
 			this.faults.beforeCompletionRecorded(execution.claim(), activity.name());
 		}
-		execution.writer().append(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null);
+		execution.writer()
+			.appendBegun(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null, began);
 		return result;
 	}
 
@@ -283,8 +288,16 @@ public class ActivityInvoker implements AutoCloseable {
 
 	}
 
-	/** What one attempt ended with: a result, or the failure to retry or report. */
-	record Outcome(@Nullable Object result, @Nullable Throwable failure) {
+	/**
+	 * What one attempt ended with: a result, or the failure to retry or report, and when it began
+	 * (recorded with a failure, so that the journal shows each attempt's span).
+	 */
+	record Outcome(@Nullable Object result, @Nullable Throwable failure, @Nullable Instant began) {
+
+		Outcome(@Nullable Object result, @Nullable Throwable failure) {
+			this(result, failure, null);
+		}
+
 	}
 
 }

@@ -30,4 +30,29 @@ public final class AfterCommit {
 		}
 	}
 
+	/**
+	 * Run one action once the current transaction has committed and another if it rolls back; the
+	 * first at once without a transaction.
+	 * @param committed what to run after the commit
+	 * @param rolledBack what to run if there is no commit (rollback, or an unknown outcome)
+	 */
+	public static void runOrUndo(Runnable committed, Runnable rolledBack) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status == STATUS_COMMITTED) {
+						committed.run();
+					}
+					else {
+						rolledBack.run();
+					}
+				}
+			});
+		}
+		else {
+			committed.run();
+		}
+	}
+
 }

@@ -87,7 +87,7 @@ public final class AsyncActivities implements AutoCloseable {
 						+ future.activity().name() + "' of workflow '" + execution.workflowId() + "'"));
 				return;
 			}
-			failed(future, attempt, failure);
+			failed(future, attempt, failure, outcome.began());
 		}
 		catch (RunAbandonedError | LeaseLostException ex) {
 			future.abandon(ex);
@@ -97,12 +97,12 @@ public final class AsyncActivities implements AutoCloseable {
 		}
 	}
 
-	private void failed(ActivityFuture<?> future, int attempt, Throwable failure) {
+	private void failed(ActivityFuture<?> future, int attempt, Throwable failure, @Nullable Instant began) {
 		RetryPolicy policy = future.invoker().policyFor(future.activity());
 		Instant nextAttempt;
 		try {
 			nextAttempt = FailedAttempts.record(future.execution(), policy, future.step(), future.activity().name(),
-					attempt, future.input(), failure);
+					attempt, future.input(), failure, began);
 		}
 		catch (ActivityFailedException ex) {
 			future.fail(ex);

@@ -82,14 +82,19 @@ public class ChildWorkflows {
 		if (!record.status().isTerminal()) {
 			return false;
 		}
+		// The child's span runs from its start, recorded at this step, to its end.
+		List<JournalEvent> started = parent.journal().at(step);
+		Instant startedAt = started.isEmpty() ? null : started.get(0).timestamp();
 		if (record.status() == WorkflowStatus.COMPLETED) {
-			parent.writer().append(step, EventKind.CHILD_COMPLETED, child.type(), 0, null, record.result(), null, null);
+			parent.writer()
+				.appendBegun(step, EventKind.CHILD_COMPLETED, child.type(), 0, null, record.result(), null, null,
+						startedAt);
 			return true;
 		}
 		String errorType = (record.errorType() != null) ? record.errorType()
 				: WorkflowCancelledException.class.getName();
 		String error = (record.error() != null) ? record.error() : "the child workflow was cancelled";
-		parent.writer().append(step, EventKind.CHILD_FAILED, child.type(), 0, null, null, errorType, error);
+		parent.writer().appendBegun(step, EventKind.CHILD_FAILED, child.type(), 0, null, null, errorType, error, startedAt);
 		return true;
 	}
 
@@ -117,7 +122,7 @@ public class ChildWorkflows {
 		String input = engine.codec().writeArguments("child workflow '" + child.type() + "'", child.method(), arguments);
 		Instant now = parent.now();
 		JournalEvent event = new JournalEvent(parent.journal().takeSeq(), step, EventKind.CHILD_STARTED, child.type(), 0, input,
-				JournalValues.text(childId), null, null, now);
+				JournalValues.text(childId), null, null, now, now);
 		try {
 			engine.store()
 				.startChild(parent.claim(),

@@ -20,15 +20,17 @@ final class FailedAttempts {
 	/**
 	 * Journal a failed attempt: for good if the retry policy allows no more, else with the time of
 	 * the next attempt.
+	 * @param began when the failed attempt began, recorded with it
 	 * @return the time of the next attempt
 	 * @throws ActivityFailedException once the failure for good is journaled
 	 */
 	static Instant record(WorkflowExecution execution, RetryPolicy policy, int step, String name, int attempt,
-			@Nullable String input, Throwable failure) {
+			@Nullable String input, Throwable failure, @Nullable Instant began) {
 		String errorType = failure.getClass().getName();
 		String error = ErrorText.of(failure);
 		if (!policy.allowsRetry(attempt, failure)) {
-			execution.writer().append(step, EventKind.ACTIVITY_FAILED, name, attempt, input, null, errorType, error);
+			execution.writer()
+				.appendBegun(step, EventKind.ACTIVITY_FAILED, name, attempt, input, null, errorType, error, began);
 			throw new ActivityFailedException(name, attempt, errorType, error);
 		}
 		// The next attempt's time is journaled with the failure: a restart mid-backoff waits only
@@ -37,7 +39,7 @@ final class FailedAttempts {
 		Instant nextAttempt = failedAt.plus(policy.backoffAfter(attempt, failure));
 		execution.writer()
 			.append(step, EventKind.ACTIVITY_ATTEMPT_FAILED, name, attempt, input, JournalValues.text(nextAttempt),
-					errorType, error, failedAt);
+					errorType, error, failedAt, began);
 		return nextAttempt;
 	}
 

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Threads waiting for something to happen on this node, by key: each wait registers a waiter of
  * its own before it looks, so that what happens between the look and the wait still wakes it, and
@@ -22,9 +24,18 @@ public class KeyedWaiters {
 	 * @param key the key
 	 */
 	public void wake(String key) {
+		deliver(key, null);
+	}
+
+	/**
+	 * Wake every thread waiting for a key, handing each what happened, so that it need not look it up.
+	 * @param key the key
+	 * @param value what happened, or null for nothing to hand over
+	 */
+	protected void deliver(String key, @Nullable Object value) {
 		Set<Waiter> waiting = this.waiters.get(key);
 		if (waiting != null) {
-			waiting.forEach(Waiter::wake);
+			waiting.forEach((waiter) -> waiter.wake(value));
 		}
 	}
 
@@ -69,13 +80,26 @@ public class KeyedWaiters {
 
 		private boolean woken;
 
+		private @Nullable Object delivered;
+
 		private Waiter(String key) {
 			this.key = key;
 		}
 
-		private synchronized void wake() {
+		private synchronized void wake(@Nullable Object value) {
 			this.woken = true;
+			if (value != null) {
+				this.delivered = value;
+			}
 			notifyAll();
+		}
+
+		/**
+		 * Return what a wake-up handed over, if any did.
+		 * @return the value, or null
+		 */
+		public synchronized @Nullable Object delivered() {
+			return this.delivered;
 		}
 
 		/**

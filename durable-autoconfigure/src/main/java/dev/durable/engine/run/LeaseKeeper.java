@@ -117,11 +117,33 @@ public class LeaseKeeper implements SmartLifecycle {
 		}
 	}
 
-	void track(ClaimedWorkflow claim) {
+	/**
+	 * Count a claim as running on this node: its lease renews until {@link #untrack}.
+	 * @param claim the claim
+	 */
+	public void track(ClaimedWorkflow claim) {
 		this.running.add(claim);
 	}
 
-	void untrack(ClaimedWorkflow claim) {
+	/**
+	 * Tell whether a thread of this node runs the workflow now (or is about to, handed it by a start).
+	 * @param workflowId the workflow
+	 * @return {@code true} if one does
+	 */
+	public boolean runsHere(String workflowId) {
+		for (ClaimedWorkflow claim : this.running) {
+			if (claim.workflowId().equals(workflowId)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Stop counting a claim as running on this node.
+	 * @param claim the claim
+	 */
+	public void untrack(ClaimedWorkflow claim) {
 		this.running.remove(claim);
 		this.executions.remove(claim);
 	}
@@ -165,6 +187,15 @@ public class LeaseKeeper implements SmartLifecycle {
 	 */
 	public List<ClaimedWorkflow> running() {
 		return List.copyOf(this.running);
+	}
+
+	/**
+	 * Return the claims of the runs parked in a {@code DurableFuture.get()} whose activity futures
+	 * still run here.
+	 * @return a snapshot of the parked claims
+	 */
+	public List<ClaimedWorkflow> parked() {
+		return List.copyOf(this.parked.keySet());
 	}
 
 	/**

@@ -9,7 +9,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Records how a run ended (journal, row, events, waiters), so that {@link WorkflowRunner} only drives the run.
+ * Records how a run ended (journal, row, events; the runner then tells the awaiting threads), so that
+ * {@link WorkflowRunner} only drives the run.
  */
 final class RunEnding {
 
@@ -18,13 +19,10 @@ final class RunEnding {
 
 	private final EngineContext engine;
 
-	private final CompletionWaiters waiters;
-
 	private final WorkerDispatch dispatch;
 
-	RunEnding(EngineContext engine, CompletionWaiters waiters, WorkerDispatch dispatch) {
+	RunEnding(EngineContext engine, WorkerDispatch dispatch) {
 		this.engine = engine;
-		this.waiters = waiters;
 		this.dispatch = dispatch;
 	}
 
@@ -59,9 +57,9 @@ final class RunEnding {
 		WorkflowRecord workflow = execution.workflow();
 		String parentId = workflow.parentId();
 		this.engine.store().finish(execution.claim(), end, event, parentId);
-		execution.endedAs(workflow.ended(end, event.timestamp()));
+		WorkflowRecord ended = workflow.ended(end, event.timestamp());
+		execution.endedAs(ended);
 		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), end.status());
-		this.waiters.ended(execution.workflowId());
 		if (parentId != null) {
 			this.dispatch.wakeUp();
 		}

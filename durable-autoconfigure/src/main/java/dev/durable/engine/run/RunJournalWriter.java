@@ -22,11 +22,20 @@ final class RunJournalWriter {
 
 	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
 			@Nullable String errorType, @Nullable String error) {
-		append(step, kind, name, attempt, input, output, errorType, error, this.execution.now());
+		append(step, kind, name, attempt, input, output, errorType, error, this.execution.now(), null);
+	}
+
+	/**
+	 * Record the end of something that began earlier (an activity's attempt, a child workflow), with
+	 * its begin time, so that the journal shows steps that ran at once side by side.
+	 */
+	void appendBegun(int step, EventKind kind, String name, int attempt, @Nullable String input,
+			@Nullable String output, @Nullable String errorType, @Nullable String error, @Nullable Instant startedAt) {
+		append(step, kind, name, attempt, input, output, errorType, error, this.execution.now(), startedAt);
 	}
 
 	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
-			@Nullable String errorType, @Nullable String error, Instant now) {
+			@Nullable String errorType, @Nullable String error, Instant now, @Nullable Instant startedAt) {
 		WorkflowExecution execution = this.execution;
 		execution.ensureLive();
 		// Activity futures record from the pool's threads: positions are taken one at a time.
@@ -34,7 +43,7 @@ final class RunJournalWriter {
 		JournalEvent event;
 		boolean cancelNow;
 		try {
-			event = new JournalEvent(seq, step, kind, name, attempt, input, output, errorType, error, now);
+			event = new JournalEvent(seq, step, kind, name, attempt, input, output, errorType, error, now, startedAt);
 			cancelNow = execution.engine().store().append(execution.claim(), event);
 		}
 		catch (RuntimeException ex) {

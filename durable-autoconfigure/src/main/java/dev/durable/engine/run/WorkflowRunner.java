@@ -52,6 +52,8 @@ public class WorkflowRunner {
 
 	private final RunEnding ending;
 
+	private final CompletionWaiters waiters;
+
 	/**
 	 * Create the runner.
 	 * @param engine the engine context
@@ -85,7 +87,8 @@ public class WorkflowRunner {
 		this.beanFactory = beanFactory;
 		this.leases = leases;
 		this.abandoned = new AbandonedRuns(engine);
-		this.ending = new RunEnding(engine, waiters, dispatch);
+		this.ending = new RunEnding(engine, dispatch);
+		this.waiters = waiters;
 	}
 
 	/**
@@ -104,6 +107,20 @@ public class WorkflowRunner {
 	 * @return the workflow as it ended, or null if it did not end in this run
 	 */
 	public @Nullable WorkflowRecord run(ClaimedWorkflow claim, @Nullable LoadedWorkflow preloaded) {
+		return run(claim, preloaded, () -> {
+		});
+	}
+
+	/**
+	 * Run a claimed workflow until it ends, suspends or must be abandoned, then run {@code whenDone}
+	 * before the threads awaiting it are told: a worker gives its thread back first, so that a
+	 * client that starts its next workflow the moment it is told finds the thread free.
+	 * @param claim the claim
+	 * @param preloaded the workflow and journal if the caller has them, else null to load them
+	 * @param whenDone what to run once the run is over, before its awaiting threads are woken
+	 * @return the workflow as it ended, or null if it did not end in this run
+	 */
+	public @Nullable WorkflowRecord run(ClaimedWorkflow claim, @Nullable LoadedWorkflow preloaded, Runnable whenDone) {
 		this.leases.track(claim);
 		WorkflowRecord ended = null;
 		WorkflowExecution outerWorkflow = ExecutionContexts.currentWorkflow();
@@ -123,6 +140,17 @@ public class WorkflowRunner {
 			ExecutionContexts.bindWorkflow(outerWorkflow);
 			ExecutionContexts.bindActivity(outerActivity);
 			this.leases.untrack(claim);
+			try {
+				whenDone.run();
+			}
+			finally {
+				if (ended != null) {
+					this.waiters.ended(ended);
+				}
+				else {
+					this.waiters.leftNode(claim.workflowId());
+				}
+			}
 		}
 		return ended;
 	}

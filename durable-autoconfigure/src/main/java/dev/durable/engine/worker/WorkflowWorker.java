@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.durable.engine.journal.ClaimedRun;
 import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.LoadedWorkflow;
 import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.engine.run.EngineContext;
 import dev.durable.engine.run.EngineSettings;
 import dev.durable.engine.run.LeaseKeeper;
+import dev.durable.engine.run.ReservedRun;
 import dev.durable.engine.run.WorkerDispatch;
 import dev.durable.engine.run.WorkflowRunner;
 import org.apache.commons.logging.Log;
@@ -26,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Claims due workflows in batches and runs them on a bounded pool (the {@link LeaseKeeper} renews
- * their leases); at start-up recovers the workflows a crashed predecessor left running; at shutdown stops
+ * their leases), and runs at once the workflows this node's starts create already claimed; at start-up recovers the workflows a crashed predecessor left running; at shutdown stops
  * claiming, lets running workflows finish within a bound and releases the rest.
  */
 public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
@@ -46,6 +48,11 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 	private final Object monitor = new Object();
 
 	private boolean wakeRequested;
+
+	private final Object budgetLock = new Object();
+
+	/** Threads the poller took for the claim under way and not yet given back; guarded by budgetLock. */
+	private int claimBudget;
 
 	private volatile boolean running;
 
@@ -132,6 +139,56 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 		}
 	}
 
+	@Override
+	public @Nullable ReservedRun reserve() {
+		Semaphore free = this.slots;
+		ExecutorService threads = this.pool;
+		if (!this.running || free == null || threads == null || !reserveThread(free)) {
+			return null;
+		}
+		return new ReservedRun() {
+
+			@Override
+			public void run(ClaimedWorkflow claim, LoadedWorkflow loaded) {
+				// Tracked before the hand-off: its lease renews, and a thread awaiting it here waits in memory.
+				WorkflowWorker.this.leases.track(claim);
+				try {
+					threads.execute(() -> WorkflowWorker.this.runner.run(claim, loaded, free::release));
+				}
+				catch (RuntimeException ex) {
+					// Shutting down: the row stays claimed, and resumes when its lease expires or this node restarts.
+					WorkflowWorker.this.leases.untrack(claim);
+					free.release();
+					logger.info("Workflow '" + claim.workflowId() + "' was started during shutdown; it resumes "
+							+ "once its lease expires");
+				}
+			}
+
+			@Override
+			public void cancel() {
+				free.release();
+			}
+
+		};
+	}
+
+	/**
+	 * Take a free thread, or one the poller holds for a claim under way: it gives back only what
+	 * its claim did not use, so a start made meanwhile does not miss a thread that is free.
+	 */
+	private boolean reserveThread(Semaphore free) {
+		synchronized (this.budgetLock) {
+			if (free.tryAcquire()) {
+				return true;
+			}
+			if (this.claimBudget > 0) {
+				this.claimBudget--;
+				return true;
+			}
+			return false;
+		}
+	}
+
 	private void poll() {
 		Duration backoff = this.engine.settings().pollInterval();
 		int failures = 0;
@@ -169,7 +226,11 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 	private boolean claimAndDispatch() throws InterruptedException {
 		Semaphore free = this.slots;
 		free.acquire();
-		int limit = 1 + free.drainPermits();
+		int limit;
+		synchronized (this.budgetLock) {
+			limit = 1 + free.drainPermits();
+			this.claimBudget = limit;
+		}
 		List<ClaimedRun> claims;
 		try {
 			Instant now = now();
@@ -178,26 +239,38 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 			claims = this.queued.addTo(claims, now, leaseUntil, limit);
 		}
 		catch (RuntimeException ex) {
-			free.release(limit);
+			free.release(takeBudget());
 			throw ex;
 		}
-		free.release(limit - claims.size());
+		int left = takeBudget();
+		if (left >= claims.size()) {
+			free.release(left - claims.size());
+		}
+		else {
+			// Starts took threads of this claim's budget meanwhile: the claimed workflows wait for threads,
+			// their leases renewing (and released at shutdown) as if they ran.
+			for (ClaimedRun run : claims) {
+				this.leases.track(run.claim());
+			}
+			free.acquire(claims.size() - left);
+		}
 		Instant claimedAt = now();
 		for (ClaimedRun run : claims) {
 			ClaimedWorkflow claim = run.claim();
 			if (claim.dueAt() != null) {
 				this.engine.events().workflowClaimed(claim.workflowId(), Duration.between(claim.dueAt(), claimedAt));
 			}
-			this.pool.execute(() -> {
-				try {
-					this.runner.run(claim, run.loaded());
-				}
-				finally {
-					free.release();
-				}
-			});
+			this.pool.execute(() -> this.runner.run(claim, run.loaded(), free::release));
 		}
 		return !claims.isEmpty() && claims.size() == limit;
+	}
+
+	private int takeBudget() {
+		synchronized (this.budgetLock) {
+			int left = this.claimBudget;
+			this.claimBudget = 0;
+			return left;
+		}
 	}
 
 	private void sleepUntilWoken(Duration timeout) throws InterruptedException {

@@ -39,6 +39,16 @@ public class BenchWorkflows {
 	}
 
 	/**
+	 * Fire and forget: W1's workflow of three activities under a type of its own, so that the
+	 * harness can count its completed runs with one query.
+	 * @param key an argument making the input distinct
+	 * @return a short string
+	 */
+	public String fire(String key) {
+		return steps(key, 3);
+	}
+
+	/**
 	 * Fan-out, the baseline: {@code count} activities of {@code millis} each, one after the other.
 	 * @param key an argument making the input distinct
 	 * @param count the number of activities

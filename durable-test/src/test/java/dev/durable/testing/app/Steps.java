@@ -34,6 +34,23 @@ public class Steps {
 		return "flaky done";
 	}
 
+	/**
+	 * One part of a fan-out: counted when it begins and again, as {@code <part>-ended}, when it
+	 * returns (a crash may stop its record, not the work).
+	 */
+	public String part(String id, int index, long millis) {
+		ran("part" + index, id);
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+		ran("part" + index + "-ended", id);
+		return "part " + index;
+	}
+
 	public void failNext(int times) {
 		this.failuresLeft = times;
 	}

@@ -41,7 +41,7 @@ public class OrderController {
 
 	/**
 	 * Place an order and answer as soon as its workflow has published the payment's outcome
-	 * ({@code "payment"}: {@code PAID}, {@code DECLINED} or {@code FAILED}), or with
+	 * ({@code "payment"}: {@code PAID}, {@code DECLINED}, {@code REJECTED} or {@code FAILED}), or with
 	 * {@code PENDING} if it takes longer than {@link #PAYMENT_WAIT} (the provider is retried).
 	 */
 	@PostMapping("/orders")

@@ -11,6 +11,9 @@ public enum OrderStage {
 	/** Paid; waiting for a warehouse worker to confirm packing. */
 	AWAITING_PACKING,
 
+	/** Paid, not packed within the packing deadline: escalated to the warehouse, still waiting for packing. */
+	PACKING_OVERDUE,
+
 	/** Handed to the carrier; waiting for delivery confirmation or its deadline. */
 	SHIPPED,
 
@@ -22,6 +25,9 @@ public enum OrderStage {
 
 	/** Returned within the window and refunded. */
 	RETURNED,
+
+	/** The fraud check rejected the order; the reservation was released and nothing was charged. */
+	FRAUD_REJECTED,
 
 	/** The card was declined; the reservation was released and nothing was charged. */
 	DECLINED,

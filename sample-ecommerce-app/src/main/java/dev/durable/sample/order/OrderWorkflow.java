@@ -1,11 +1,15 @@
 package dev.durable.sample.order;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.durable.ActivityFailedException;
+import dev.durable.DurableFuture;
 import dev.durable.Saga;
 import dev.durable.Workflow;
 import dev.durable.annotation.DurableWorkflow;
+import dev.durable.sample.ShopProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,11 +20,27 @@ import org.jspecify.annotations.Nullable;
  * <p>Steps that cannot be undone by rolling back a transaction (the charge) are paired with a
  * compensation in a {@link Saga}: when shipping fails after payment, the charge is refunded and
  * the stock released.
+ *
+ * <p>Two steps use futures, as a real shop would: the stock reservation and the fraud check run at
+ * once (a rejected order releases its stock and is never charged), and the wait for packing races
+ * a packing deadline: when the deadline wins, the order is escalated to the warehouse and goes on
+ * waiting for packing, since a paid order is not given up because the warehouse is late. Orders
+ * recorded before these changes replay their old steps: see {@link #CHECKS_AT_ONCE}.
  */
 @DurableWorkflow(name = "order")
 public class OrderWorkflow {
 
+	/**
+	 * The change that runs the fraud check beside the reservation and gives packing a deadline.
+	 * Orders that had passed the reservation before it existed replay without it.
+	 */
+	static final String CHECKS_AT_ONCE = "fraud-check-and-packing-deadline";
+
 	private final InventoryActivities inventory;
+
+	private final FraudActivities fraud;
+
+	private final WarehouseActivities warehouse;
 
 	private final PaymentActivities payments;
 
@@ -28,12 +48,17 @@ public class OrderWorkflow {
 
 	private final OrderBook book;
 
-	public OrderWorkflow(InventoryActivities inventory, PaymentActivities payments, ShippingActivities shipping,
-			OrderBook book) {
+	private final ShopProperties properties;
+
+	public OrderWorkflow(InventoryActivities inventory, FraudActivities fraud, PaymentActivities payments,
+			WarehouseActivities warehouse, ShippingActivities shipping, OrderBook book, ShopProperties properties) {
 		this.inventory = inventory;
+		this.fraud = fraud;
 		this.payments = payments;
+		this.warehouse = warehouse;
 		this.shipping = shipping;
 		this.book = book;
+		this.properties = properties;
 	}
 
 	/**
@@ -45,8 +70,20 @@ public class OrderWorkflow {
 	 */
 	public OrderOutcome process(String orderId, OrderRequest order, OrderTerms terms) {
 		Saga saga = new Saga();
-		this.inventory.reserve(orderId, order.items());
-		saga.addCompensation(() -> this.inventory.release(orderId));
+		boolean checksAtOnce = Workflow.getVersion(CHECKS_AT_ONCE, Workflow.DEFAULT_VERSION, 1) == 1;
+		if (checksAtOnce) {
+			FraudVerdict verdict = reserveAndScreen(orderId, order, saga);
+			if (!verdict.approved()) {
+				saga.compensate();
+				publishPayment(PaymentStatus.REJECTED);
+				return end(orderId, OrderStage.FRAUD_REJECTED, null, null, null,
+						"Rejected by the fraud check, stock released, nothing charged: " + verdict.reason());
+			}
+		}
+		else {
+			this.inventory.reserve(orderId, order.items());
+			saga.addCompensation(() -> this.inventory.release(orderId));
+		}
 
 		String chargeId;
 		try {
@@ -65,7 +102,8 @@ public class OrderWorkflow {
 		this.book.advance(orderId, OrderStage.AWAITING_PACKING, "Paid (" + chargeId + "); waiting for packing");
 
 		// A person has to do this; the workflow waits for as long as it takes, holding no thread.
-		PackingConfirmation packed = Workflow.awaitSignal("packed", PackingConfirmation.class);
+		PackingConfirmation packed = checksAtOnce ? awaitPacking(orderId)
+				: Workflow.awaitSignal("packed", PackingConfirmation.class);
 
 		String trackingNumber;
 		try {
@@ -94,6 +132,38 @@ public class OrderWorkflow {
 					"Returned (" + returned.get().reason() + "), refunded with " + refundId);
 		}
 		return end(orderId, OrderStage.COMPLETED, chargeId, trackingNumber, null, "Return window closed");
+	}
+
+	/**
+	 * Reserve the stock and screen the order for fraud at once: the checkout waits for the slower
+	 * of the two, not for both in turn. The reservation is compensated whatever the verdict says.
+	 */
+	private FraudVerdict reserveAndScreen(String orderId, OrderRequest order, Saga saga) {
+		DurableFuture<String> reservation = Workflow.async(() -> this.inventory.reserve(orderId, order.items()));
+		DurableFuture<FraudVerdict> screening = Workflow.async(() -> this.fraud.screen(orderId, order));
+		DurableFuture.allOf(List.of(reservation, screening)).get();
+		saga.addCompensation(() -> this.inventory.release(orderId));
+		return screening.get();
+	}
+
+	/**
+	 * Wait for the warehouse's packing confirmation, escalating once if the packing deadline
+	 * passes first. The deadline is read from the shop's settings once and recorded, so a replay
+	 * after a configuration change waits as this order was promised.
+	 */
+	private PackingConfirmation awaitPacking(String orderId) {
+		Duration deadline = Workflow.sideEffect(Duration.class, this.properties::packingDeadline);
+		DurableFuture<Void> overdue = Workflow.timer(deadline);
+		// Created last, so that the order is seen waiting for "packed" (its journal's last step),
+		// and recorded orders fix this order: swapping the two lines breaks their replay.
+		DurableFuture<PackingConfirmation> packing = Workflow.signal("packed", PackingConfirmation.class);
+		DurableFuture.anyOf(List.of(packing, overdue)).get();
+		if (!packing.isDone()) {
+			String ticket = this.warehouse.escalateLatePacking(orderId, deadline);
+			this.book.advance(orderId, OrderStage.PACKING_OVERDUE, "Not packed within " + deadline
+					+ "; escalated to the warehouse as " + ticket + ", still waiting for packing");
+		}
+		return packing.get();
 	}
 
 	/**

@@ -12,6 +12,9 @@ public enum PaymentStatus {
 	/** The card was declined; nothing was charged. */
 	DECLINED,
 
+	/** The fraud check rejected the order before its card was charged; nothing was charged. */
+	REJECTED,
+
 	/** The payment provider stayed unreachable past the retry policy; nothing was charged. */
 	FAILED
 
