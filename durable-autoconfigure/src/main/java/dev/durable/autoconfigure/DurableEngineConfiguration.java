@@ -2,6 +2,8 @@ package dev.durable.autoconfigure;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -11,6 +13,7 @@ import dev.durable.engine.assembly.EngineOptions;
 import dev.durable.engine.assembly.EngineParts;
 import dev.durable.engine.definition.DurableMethods;
 import dev.durable.engine.fault.ActivityFaults;
+import dev.durable.engine.journal.QueueLimits;
 import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.engine.observe.ExecutionObserver;
 import dev.durable.engine.observe.WorkflowEventListener;
@@ -83,7 +86,16 @@ class DurableEngineConfiguration {
 		String nodeId = (properties.getNodeId() != null) ? properties.getNodeId() : defaultNodeId();
 		return new EngineSettings(nodeId, worker.getConcurrency(), worker.getPollInterval(), worker.getLeaseDuration(),
 				worker.getShutdownTimeout(), worker.getInThreadWaitLimit(), defaultRetry(properties),
-				worker.getMaxRunAttempts());
+				worker.getMaxRunAttempts(), queues(properties));
+	}
+
+	/**
+	 * The configured queues' limits, checked: a bad value fails start-up naming its property.
+	 */
+	static List<QueueLimits> queues(DurableProperties properties) {
+		List<QueueLimits> queues = new ArrayList<>();
+		properties.getQueues().forEach((name, queue) -> queues.add(queue.toLimits(name)));
+		return queues;
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package dev.durable.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.durable.actuate.DurableMetrics;
+import dev.durable.actuate.QueueMetrics;
 import dev.durable.actuate.ScheduleMetrics;
 import dev.durable.engine.DurableClock;
 import dev.durable.engine.journal.WorkflowStore;
@@ -34,6 +36,14 @@ public final class DurableMetricsAutoConfiguration {
 	DurableMetrics durableMetrics(MeterRegistry registry, WorkflowStore store, ObjectProvider<DurableClock> clock) {
 		return new DurableMetrics(registry, store, clock.getIfAvailable(DurableClock::systemUTC).clock(),
 				STATUS_GAUGE_REFRESH);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueueMetrics durableQueueMetrics(MeterRegistry registry, WorkflowStore store, DurableProperties properties,
+			ObjectProvider<DurableClock> clock) {
+		return new QueueMetrics(registry, store, List.copyOf(properties.getQueues().keySet()),
+				clock.getIfAvailable(DurableClock::systemUTC).clock(), STATUS_GAUGE_REFRESH);
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package dev.durable.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +45,13 @@ public class DurableProperties {
 
 	private final Events events = new Events();
 
+	/**
+	 * Queues by name: flow control of the workflows started in them (StartOptions.queue or
+	 * {@code @DurableWorkflow(queue = ...)}), across every node sharing the database. Each has
+	 * concurrency, node-concurrency, rate-limit and rate-period, all optional.
+	 */
+	private final Map<String, DurableQueueProperties> queues = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -77,6 +86,10 @@ public class DurableProperties {
 
 	public Events getEvents() {
 		return this.events;
+	}
+
+	public Map<String, DurableQueueProperties> getQueues() {
+		return this.queues;
 	}
 
 	/**

@@ -94,9 +94,12 @@ final class JpaWorkflowCommands implements WorkflowCommands {
 			}
 			this.entityManager
 				.createQuery("update DurableWorkflow w set w.cancelRequested = true, w.updatedAt = :now, "
-						+ "w.dueAt = case when w.status = :waiting then :now else w.dueAt end where w.id = :id")
+						// A queued workflow that has not begun (pending, not due) need not wait for room to end.
+						+ "w.dueAt = case when w.status = :waiting or (w.status = :pending and w.dueAt is null) "
+						+ "then :now else w.dueAt end where w.id = :id")
 				.setParameter("now", now)
 				.setParameter("waiting", WorkflowStatus.WAITING.name())
+				.setParameter("pending", WorkflowStatus.PENDING.name())
 				.setParameter("id", workflowId)
 				.executeUpdate();
 			return Delivery.ACCEPTED;

@@ -44,13 +44,16 @@ final class JpaWorkflowDeadlines implements WorkflowDeadlines {
 			if (ids.isEmpty()) {
 				return ids;
 			}
-			// Waiting, or pending with a start delay: due now, so that the cancellation is delivered now.
+			// Waiting, pending with a start delay, or queued and not begun (no due time): due now, so
+			// that the cancellation is delivered now rather than once the queue has room.
 			this.entityManager
 				.createQuery("update DurableWorkflow w set w.cancelRequested = true, w.updatedAt = :now, "
-						+ "w.dueAt = case when w.status = :waiting or w.dueAt > :now then :now else w.dueAt end "
+						+ "w.dueAt = case when w.status = :waiting or w.dueAt > :now "
+						+ "or (w.status = :pending and w.dueAt is null) then :now else w.dueAt end "
 						+ "where w.id in :ids and w.cancelRequested = false and w.status not in :ended")
 				.setParameter("now", now)
 				.setParameter("waiting", WorkflowStatus.WAITING.name())
+				.setParameter("pending", WorkflowStatus.PENDING.name())
 				.setParameter("ids", ids)
 				.setParameter("ended", StoreAccess.ENDED)
 				.executeUpdate();

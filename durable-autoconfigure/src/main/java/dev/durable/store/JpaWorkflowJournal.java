@@ -72,7 +72,14 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 			entity.claim(workflow.owner(), claim.runToken(), workflow.leaseUntil());
 		}
 		else {
-			entity.setDueAt((workflow.dueAt() != null) ? workflow.dueAt() : workflow.createdAt());
+			Instant due = (workflow.dueAt() != null) ? workflow.dueAt() : workflow.createdAt();
+			if (workflow.queue() != null) {
+				// Not due for the claim of unqueued work, which stays as it was: it waits for room.
+				entity.queue(workflow.queue(), due);
+			}
+			else {
+				entity.setDueAt(due);
+			}
 		}
 		entity.setDeadlineAt(workflow.deadline());
 		entity.setPriority(workflow.priority());

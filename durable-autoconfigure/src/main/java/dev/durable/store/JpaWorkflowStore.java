@@ -18,6 +18,8 @@ import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.LoadedWorkflow;
 import dev.durable.engine.journal.NewWorkflow;
 import dev.durable.engine.journal.NodeClaims;
+import dev.durable.engine.journal.QueueCount;
+import dev.durable.engine.journal.QueueLimits;
 import dev.durable.engine.journal.ScheduleRecord;
 import dev.durable.engine.journal.SignalCheck;
 import dev.durable.engine.journal.Throughput;
@@ -30,6 +32,7 @@ import dev.durable.engine.journal.WorkflowEnd;
 import dev.durable.engine.journal.WorkflowFilter;
 import dev.durable.engine.journal.WorkflowJournal;
 import dev.durable.engine.journal.WorkflowQueries;
+import dev.durable.engine.journal.WorkflowQueues;
 import dev.durable.engine.journal.WorkflowRecord;
 import dev.durable.engine.journal.WorkflowSchedules;
 import dev.durable.engine.journal.WorkflowStore;
@@ -57,6 +60,8 @@ public class JpaWorkflowStore implements WorkflowStore {
 	private final WorkflowDeadlines deadlines;
 
 	private final WorkflowSchedules schedules;
+
+	private final WorkflowQueues queues;
 
 	/**
 	 * Create the store, with one transaction per write.
@@ -99,6 +104,18 @@ public class JpaWorkflowStore implements WorkflowStore {
 		this.queries = new JpaWorkflowQueries(access);
 		this.deadlines = new JpaWorkflowDeadlines(access);
 		this.schedules = new JpaWorkflowSchedules(access);
+		this.queues = new JpaWorkflowQueues(access);
+	}
+
+	@Override
+	public List<ClaimedRun> claimQueued(QueueLimits queue, String nodeId, Instant now, Instant leaseUntil,
+			int limit) {
+		return this.queues.claimQueued(queue, nodeId, now, leaseUntil, limit);
+	}
+
+	@Override
+	public List<QueueCount> countQueues() {
+		return this.queues.countQueues();
 	}
 
 	@Override

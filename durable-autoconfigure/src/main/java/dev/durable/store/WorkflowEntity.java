@@ -67,6 +67,17 @@ public class WorkflowEntity {
 	@Column(name = "priority", nullable = false)
 	private int priority;
 
+	// A queued workflow's queue, kept for its whole life: it holds a place from its first claim
+	// (begun_at) to its end. Until that claim it has no due_at and waits from ready_at for room.
+	@Column(name = "queue_name", length = 255)
+	private @Nullable String queueName;
+
+	@Column(name = "ready_at")
+	private @Nullable Instant readyAt;
+
+	@Column(name = "begun_at")
+	private @Nullable Instant begunAt;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -171,6 +182,24 @@ public class WorkflowEntity {
 
 	void setPriority(int priority) {
 		this.priority = priority;
+	}
+
+	/**
+	 * Put this new pending workflow in a queue, to begin from {@code readyAt} once the queue has
+	 * room.
+	 */
+	void queue(String queue, Instant ready) {
+		this.queueName = queue;
+		this.readyAt = ready;
+		this.dueAt = null;
+	}
+
+	@Nullable String getQueueName() {
+		return this.queueName;
+	}
+
+	@Nullable Instant getBegunAt() {
+		return this.begunAt;
 	}
 
 }

@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS durable_workflow (
     due_at      DATETIME(6),
     deadline_at DATETIME(6),
     priority    INTEGER DEFAULT 0 NOT NULL,
+    queue_name  VARCHAR(255),
+    ready_at    DATETIME(6),
+    begun_at    DATETIME(6),
     created_at  DATETIME(6)  NOT NULL,
     updated_at  DATETIME(6)  NOT NULL,
     INDEX durable_workflow_due_idx (due_at),
@@ -30,7 +33,10 @@ CREATE TABLE IF NOT EXISTS durable_workflow (
     INDEX durable_workflow_created_idx (created_at),
     INDEX durable_workflow_status_updated_idx (status, updated_at),
     INDEX durable_workflow_status_idx (status, created_at),
-    INDEX durable_workflow_type_idx (type, created_at)
+    INDEX durable_workflow_type_idx (type, created_at),
+    -- Queues: a queue's workflows by status, ready to begin or holding a place; its recent begins.
+    INDEX durable_workflow_queue_idx (queue_name, status, ready_at),
+    INDEX durable_workflow_queue_begun_idx (queue_name, begun_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 -- 0.2 added durable_event.started_at (when a step began). MySQL has no ADD COLUMN IF NOT EXISTS,
 -- so a journal created by 0.1 needs, once: ALTER TABLE durable_event ADD COLUMN started_at DATETIME(6);
@@ -80,4 +86,9 @@ CREATE TABLE IF NOT EXISTS durable_schedule (
     last_workflow_id VARCHAR(255),
     paused           BOOLEAN DEFAULT FALSE NOT NULL,
     updated_at       DATETIME(6) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+-- One row per configured queue (durable.queues.*), locked by every claim of the queue's workflows,
+-- so that two nodes never both see room for its last place.
+CREATE TABLE IF NOT EXISTS durable_queue (
+    name VARCHAR(255) NOT NULL PRIMARY KEY
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS durable_workflow (
     due_at      TIMESTAMP(6) WITH TIME ZONE,
     deadline_at TIMESTAMP(6) WITH TIME ZONE,
     priority    INTEGER DEFAULT 0 NOT NULL,
+    queue_name  VARCHAR(255),
+    ready_at    TIMESTAMP(6) WITH TIME ZONE,
+    begun_at    TIMESTAMP(6) WITH TIME ZONE,
     created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
@@ -29,10 +32,23 @@ ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS last_run_error TEXT;
 -- 0.2: StartOptions' timeout (cancelled past it) and priority (order within a queue).
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS deadline_at TIMESTAMP(6) WITH TIME ZONE;
 ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS priority INTEGER DEFAULT 0 NOT NULL;
+-- 0.2: queues (durable.queues.*): a queued workflow's queue, when it may begin (null once it has)
+-- and when it began.
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS queue_name VARCHAR(255);
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS ready_at TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE durable_workflow ADD COLUMN IF NOT EXISTS begun_at TIMESTAMP(6) WITH TIME ZONE;
 CREATE INDEX IF NOT EXISTS durable_workflow_due_idx ON durable_workflow (due_at) WHERE due_at IS NOT NULL;
 -- Expired leases, which claims take first: only running rows, so the lookup stays small.
 CREATE INDEX IF NOT EXISTS durable_workflow_lease_idx ON durable_workflow (due_at) WHERE status = 'RUNNING';
 CREATE INDEX IF NOT EXISTS durable_workflow_deadline_idx ON durable_workflow (deadline_at) WHERE deadline_at IS NOT NULL;
+-- Queues: a queue's workflows ready to begin, best first; those that hold a place (begun, ready_at
+-- null); its recent begins (rate-limit). Partial, so that unqueued workflows add no index entries.
+CREATE INDEX IF NOT EXISTS durable_workflow_queue_ready_idx ON durable_workflow (queue_name, priority DESC, ready_at, id)
+    WHERE ready_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS durable_workflow_queue_place_idx ON durable_workflow (queue_name, status, owner)
+    WHERE queue_name IS NOT NULL AND ready_at IS NULL;
+CREATE INDEX IF NOT EXISTS durable_workflow_queue_begun_idx ON durable_workflow (queue_name, begun_at)
+    WHERE begun_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS durable_workflow_created_idx ON durable_workflow (created_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_updated_idx ON durable_workflow (status, updated_at);
 CREATE INDEX IF NOT EXISTS durable_workflow_status_idx ON durable_workflow (status, created_at);
@@ -87,4 +103,9 @@ CREATE TABLE IF NOT EXISTS durable_schedule (
     last_workflow_id VARCHAR(255),
     paused           BOOLEAN DEFAULT FALSE NOT NULL,
     updated_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+-- One row per configured queue (durable.queues.*), locked by every claim of the queue's workflows,
+-- so that two nodes never both see room for its last place.
+CREATE TABLE IF NOT EXISTS durable_queue (
+    name VARCHAR(255) NOT NULL PRIMARY KEY
 );

@@ -9,6 +9,7 @@ import dev.durable.annotation.DurableWorkflow;
 import dev.durable.engine.DurableConfigurationException;
 import dev.durable.engine.assembly.DurableEngine;
 import dev.durable.engine.definition.DurableMethods;
+import dev.durable.engine.journal.QueueLimits;
 import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.engine.run.ReplayChecker;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,47 @@ class DurableAutoConfigurationTests {
 			DurableConfigurationException failure = rootCause(context.getStartupFailure());
 			assertThat(failure.getMessage()).contains("'payments'").contains("Queued.charge").contains("durable.queues");
 		});
+	}
+
+	@Test
+	void aConfiguredQueueTakesItsLimitsAndRunsTheWorkflowsThatDeclareIt() {
+		this.runner.withUserConfiguration(QueuedConfiguration.class)
+			.withPropertyValues("durable.queues.payments.concurrency=3", "durable.queues.payments.node-concurrency=2",
+					"durable.queues.payments.rate-limit=5", "durable.queues.payments.rate-period=1s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(DurableEngine.class).context().settings().queues())
+					.containsExactly(new QueueLimits("payments", 3, 2, 5, java.time.Duration.ofSeconds(1)));
+				// A direct call of a queued type waits for room like a started one, then runs.
+				context.getBean(Queued.class).charge();
+				// Once the queue is empty, it has nothing to count.
+				assertThat(context.getBean(WorkflowStore.class).countQueues()).isEmpty();
+			});
+	}
+
+	@Test
+	void aQueueConcurrencyBelowOneFailsStartUpNamingTheProperty() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("durable.queues.payments.node-concurrency=0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				DurableConfigurationException failure = rootCause(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("durable.queues.payments.node-concurrency")
+					.contains("at least 1");
+				assertThat(failure.getAction()).contains("durable.queues.payments.node-concurrency");
+			});
+	}
+
+	@Test
+	void aRateLimitWithoutItsPeriodFailsStartUpNamingBoth() {
+		this.runner.withUserConfiguration(GreetingConfiguration.class)
+			.withPropertyValues("durable.queues.payments.rate-limit=5")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				DurableConfigurationException failure = rootCause(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("durable.queues.payments.rate-limit")
+					.contains("durable.queues.payments.rate-period");
+			});
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class PostgresSchemaInitializerIntegrationTests {
 					ResultSet tables = statement.executeQuery("select count(*) from information_schema.tables "
 							+ "where table_schema = '" + database.schema() + "' and table_name like 'durable_%'")) {
 				tables.next();
-				assertThat(tables.getInt(1)).as("Durable's tables").isEqualTo(5);
+				assertThat(tables.getInt(1)).as("Durable's tables").isEqualTo(6);
 			}
 		}
 		finally {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +54,9 @@ abstract class AbstractShopIntegrationTests {
 	@Autowired
 	DailySettlement settlements;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	ShopClient shop;
 
 	@BeforeEach
@@ -76,6 +80,16 @@ abstract class AbstractShopIntegrationTests {
 		Settlement settled = this.settlements.settle(Instant.now().plus(Duration.ofDays(1)));
 		assertThat(settled.orders()).isPositive();
 		assertThat(settled.totalCents()).isGreaterThanOrEqualTo(4200);
+	}
+
+	@Test
+	void anOrderBeginsThroughThePaymentsQueueSoThatChargesKeepToItsRateLimit() throws Exception {
+		String placed = this.shop.place("hedy", 2500, CARD);
+		String orderId = JsonPath.read(placed, "$.orderId");
+		this.shop.awaitStage(orderId, "AWAITING_PACKING");
+		assertThat(this.jdbc.queryForObject("select queue_name from durable_workflow where id = ?", String.class,
+				orderId)).isEqualTo("payments");
+		assertThat(this.shop.operations("payments", orderId)).containsExactly("charge");
 	}
 
 	@Test

@@ -74,7 +74,7 @@ public class ScheduledStarts {
 	public void validate() {
 		List<Schedule> found = new ArrayList<>();
 		for (WorkflowDefinition workflow : this.methods.workflows()) {
-			StartTiming.checkDeclaredQueue(workflow);
+			QueueChoice.checkDeclared(workflow, this.engine.settings());
 			DurableScheduled scheduled = AnnotatedElementUtils.findMergedAnnotation(workflow.method(),
 					DurableScheduled.class);
 			if (scheduled != null) {

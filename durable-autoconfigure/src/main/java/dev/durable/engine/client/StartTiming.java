@@ -4,12 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.durable.StartOptions;
-import dev.durable.annotation.DurableWorkflow;
-import dev.durable.engine.DurableConfigurationException;
-import dev.durable.engine.definition.WorkflowDefinition;
 import dev.durable.engine.journal.NewWorkflow;
-
-import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * What {@link StartOptions} make of a new workflow's row: the time it becomes due (now plus the
@@ -41,38 +36,6 @@ final class StartTiming {
 	 */
 	static boolean beginsNow(StartOptions options) {
 		return options.delay().isZero() && options.queue() == null;
-	}
-
-	/**
-	 * Refuse a queue named by an entry point's {@code @DurableWorkflow}: none can be configured
-	 * yet, so any queue named is unknown.
-	 * @param workflow the entry point
-	 * @throws DurableConfigurationException naming the queue and the entry point
-	 */
-	static void checkDeclaredQueue(WorkflowDefinition workflow) {
-		DurableWorkflow declared = AnnotatedElementUtils.findMergedAnnotation(workflow.method(), DurableWorkflow.class);
-		if (declared == null) {
-			declared = AnnotatedElementUtils.findMergedAnnotation(workflow.beanClass(), DurableWorkflow.class);
-		}
-		if (declared != null && !declared.queue().isEmpty()) {
-			throw new DurableConfigurationException("Workflow '" + workflow.type() + "' (" + workflow.describe()
-					+ ") names queue '" + declared.queue() + "', which is not configured under durable.queues",
-					"Remove queue = \"" + declared.queue() + "\" from its @DurableWorkflow: this version of Durable "
-							+ "has no queues to configure.");
-		}
-	}
-
-	/**
-	 * Refuse a queue: none can be configured yet, so any queue named is unknown.
-	 * @param options the start options
-	 * @param workflow the entry point started
-	 */
-	static void checkQueue(StartOptions options, WorkflowDefinition workflow) {
-		String queue = options.queue();
-		if (queue != null) {
-			throw new IllegalArgumentException("Workflow '" + options.id() + "' (type '" + workflow.type()
-					+ "') names queue '" + queue + "', which is not configured under durable.queues");
-		}
 	}
 
 }

@@ -85,7 +85,7 @@ public class WorkflowStarter {
 	 */
 	public boolean start(StartOptions options, WorkflowDefinition workflow, @Nullable Object[] arguments) {
 		String workflowId = options.id();
-		StartTiming.checkQueue(options, workflow);
+		String queue = QueueChoice.of(options, workflow, this.engine.settings());
 		if (workflowId == null || workflowId.isBlank()) {
 			throw new IllegalArgumentException("A workflow id must be 1 to " + NewWorkflow.MAX_ID_LENGTH
 					+ " characters, not blank; got " + ((workflowId == null) ? "null" : "\"" + workflowId + "\""));
@@ -94,8 +94,10 @@ public class WorkflowStarter {
 			throw new IllegalArgumentException(NewWorkflow.tooLong("Workflow id", workflowId) + "; use a shorter id");
 		}
 		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
-		NewWorkflow pending = StartTiming.of(options, NewWorkflow.pending(workflowId, workflow.type(), input, now()));
-		ReservedRun reserved = StartTiming.beginsNow(options) ? this.dispatch.reserve() : null;
+		NewWorkflow pending = StartTiming.of(options, NewWorkflow.pending(workflowId, workflow.type(), input, now()))
+			.queued(queue);
+		// A queued workflow (named here or by its type) begins once its queue has room, never at its start.
+		ReservedRun reserved = (queue == null && StartTiming.beginsNow(options)) ? this.dispatch.reserve() : null;
 		if (reserved != null) {
 			return startClaimed(pending, reserved);
 		}
@@ -156,6 +158,9 @@ public class WorkflowStarter {
 	 */
 	public @Nullable Object call(WorkflowDefinition workflow, @Nullable Object[] arguments) {
 		String workflowId = UUID.randomUUID().toString();
+		if (workflow.declaredQueue() != null) {
+			return callQueued(workflowId, workflow, arguments);
+		}
 		String input = this.engine.codec().writeArguments(describe(workflow), workflow.method(), arguments);
 		ClaimedWorkflow claim = new ClaimedWorkflow(workflowId, UUID.randomUUID().toString());
 		Instant now = now();
@@ -179,6 +184,16 @@ public class WorkflowStarter {
 			ended = createAndRun.get();
 		}
 		return (ended != null) ? this.outcomes.outcomeOf(ended) : this.outcomes.await(workflowId, FOREVER);
+	}
+
+	/**
+	 * A direct call of a queued type waits for room like any of its workflows: it is started
+	 * pending, outside the caller's transaction so that a worker can claim it, and awaited.
+	 */
+	private @Nullable Object callQueued(String workflowId, WorkflowDefinition workflow,
+			@Nullable Object[] arguments) {
+		this.outsideCallerTransaction.executeWithoutResult((status) -> start(workflowId, workflow, arguments));
+		return this.outcomes.await(workflowId, FOREVER);
 	}
 
 	private Instant now() {

@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param dueAt when a pending workflow may begin ({@code StartOptions.delay}), or null for at once
  * @param deadline when it is cancelled unless it has ended ({@code StartOptions.timeout}), or null
  * @param priority its order within its queue, higher first
+ * @param queue the queue it waits in for room before its first run, or null for none
  */
 public record NewWorkflow(String id, String type, String input, Instant createdAt, @Nullable ClaimedWorkflow claim,
 		@Nullable String owner, @Nullable Instant leaseUntil, @Nullable String parentId, @Nullable Instant dueAt,
-		@Nullable Instant deadline, int priority) {
+		@Nullable Instant deadline, int priority, @Nullable String queue) {
 
 	/** The longest workflow id the journal holds (its id columns are {@code VARCHAR(255)}). */
 	public static final int MAX_ID_LENGTH = 255;
@@ -52,7 +53,7 @@ public record NewWorkflow(String id, String type, String input, Instant createdA
 	 */
 	public NewWorkflow(String id, String type, String input, Instant createdAt, @Nullable ClaimedWorkflow claim,
 			@Nullable String owner, @Nullable Instant leaseUntil, @Nullable String parentId) {
-		this(id, type, input, createdAt, claim, owner, leaseUntil, parentId, null, null, 0);
+		this(id, type, input, createdAt, claim, owner, leaseUntil, parentId, null, null, 0, null);
 	}
 
 	/**
@@ -64,7 +65,17 @@ public record NewWorkflow(String id, String type, String input, Instant createdA
 	 */
 	public NewWorkflow timed(Instant begins, @Nullable Instant deadlineAt, int queuePriority) {
 		return new NewWorkflow(this.id, this.type, this.input, this.createdAt, this.claim, this.owner, this.leaseUntil,
-				this.parentId, begins, deadlineAt, queuePriority);
+				this.parentId, begins, deadlineAt, queuePriority, this.queue);
+	}
+
+	/**
+	 * Return this pending workflow in a queue.
+	 * @param queueName the queue, or null for none
+	 * @return the workflow in that queue
+	 */
+	public NewWorkflow queued(@Nullable String queueName) {
+		return new NewWorkflow(this.id, this.type, this.input, this.createdAt, this.claim, this.owner,
+				this.leaseUntil, this.parentId, this.dueAt, this.deadline, this.priority, queueName);
 	}
 
 	/**
@@ -76,7 +87,7 @@ public record NewWorkflow(String id, String type, String input, Instant createdA
 	 */
 	public NewWorkflow claimedBy(ClaimedWorkflow newClaim, String node, Instant until) {
 		return new NewWorkflow(this.id, this.type, this.input, this.createdAt, newClaim, node, until, this.parentId,
-				null, this.deadline, this.priority);
+				null, this.deadline, this.priority, this.queue);
 	}
 
 	/**
@@ -91,6 +102,9 @@ public record NewWorkflow(String id, String type, String input, Instant createdA
 		}
 		if ((claim == null) != (leaseUntil == null) || (claim == null) != (owner == null)) {
 			throw new IllegalArgumentException("A claim needs an owner and a lease expiry, and only a claim has them");
+		}
+		if (claim != null && queue != null) {
+			throw new IllegalArgumentException("A queued workflow waits for room in its queue: it cannot be created claimed");
 		}
 	}
 

@@ -5,10 +5,10 @@ package dev.durable.engine.journal;
  * several. A class that needs one role depends on that role alone: {@link WorkflowJournal} to
  * write a run, {@link WorkflowClaims} to claim and lease, {@link WorkflowCommands} for signals,
  * cancellation, retries and retention, {@link WorkflowQueries} to read, {@link WorkflowDeadlines}
- * for timeouts, {@link WorkflowSchedules} for schedules.
+ * for timeouts, {@link WorkflowSchedules} for schedules, {@link WorkflowQueues} for queues.
  */
 public interface WorkflowStore
 		extends WorkflowJournal, WorkflowClaims, WorkflowCommands, WorkflowQueries, WorkflowDeadlines,
-		WorkflowSchedules {
+		WorkflowSchedules, WorkflowQueues {
 
 }

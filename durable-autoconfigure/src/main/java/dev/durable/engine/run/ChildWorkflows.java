@@ -126,7 +126,8 @@ public class ChildWorkflows {
 		try {
 			engine.store()
 				.startChild(parent.claim(),
-						new NewWorkflow(childId, child.type(), input, now, null, null, null, parent.workflowId()), event,
+						new NewWorkflow(childId, child.type(), input, now, null, null, null, parent.workflowId())
+							.queued(child.declaredQueue()), event,
 						now.plus(engine.settings().leaseDuration()));
 		}
 		catch (RuntimeException ex) {

@@ -1,9 +1,12 @@
 package dev.durable.engine.run;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
+import dev.durable.engine.journal.QueueLimits;
 import dev.durable.engine.retry.RetryPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's tuning, bound from {@code durable.*} properties by the auto-configuration.
@@ -17,9 +20,11 @@ import dev.durable.engine.retry.RetryPolicy;
  * @param defaultRetry the retry policy of activities that name none
  * @param maxRunAttempts how many runs in a row may stop without ending or waiting (a store error,
  * a lost lease, a dead process) before the workflow fails
+ * @param queues the configured queues ({@code durable.queues.*}), none by default
  */
 public record EngineSettings(String nodeId, int concurrency, Duration pollInterval, Duration leaseDuration,
-		Duration shutdownTimeout, Duration inThreadWaitLimit, RetryPolicy defaultRetry, int maxRunAttempts) {
+		Duration shutdownTimeout, Duration inThreadWaitLimit, RetryPolicy defaultRetry, int maxRunAttempts,
+		List<QueueLimits> queues) {
 
 	/** The default of {@link #maxRunAttempts()}. */
 	public static final int DEFAULT_MAX_RUN_ATTEMPTS = 10;
@@ -41,6 +46,38 @@ public record EngineSettings(String nodeId, int concurrency, Duration pollInterv
 			throw new IllegalArgumentException(
 					"durable.worker.max-run-attempts must be at least 1, was " + maxRunAttempts);
 		}
+		queues = List.copyOf(queues);
+	}
+
+	/**
+	 * Create the settings with no queues.
+	 * @param nodeId this node's identity
+	 * @param concurrency the most workflows this node runs at once
+	 * @param pollInterval how often workers look for due workflows
+	 * @param leaseDuration how long a claim lasts without renewal
+	 * @param shutdownTimeout how long shutdown waits for running workflows
+	 * @param inThreadWaitLimit the longest wait that keeps the thread
+	 * @param defaultRetry the retry policy of activities that name none
+	 * @param maxRunAttempts how many runs in a row may stop without ending or waiting
+	 */
+	public EngineSettings(String nodeId, int concurrency, Duration pollInterval, Duration leaseDuration,
+			Duration shutdownTimeout, Duration inThreadWaitLimit, RetryPolicy defaultRetry, int maxRunAttempts) {
+		this(nodeId, concurrency, pollInterval, leaseDuration, shutdownTimeout, inThreadWaitLimit, defaultRetry,
+				maxRunAttempts, List.of());
+	}
+
+	/**
+	 * Return the limits of a configured queue.
+	 * @param name the queue's name
+	 * @return its limits, or null if no queue of that name is configured
+	 */
+	public @Nullable QueueLimits queue(String name) {
+		for (QueueLimits queue : this.queues) {
+			if (queue.name().equals(name)) {
+				return queue;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -43,6 +43,8 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 
 	private final LeaseKeeper leases;
 
+	private final QueuedClaims queued;
+
 	private final Object monitor = new Object();
 
 	private boolean wakeRequested;
@@ -70,6 +72,7 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 		this.engine = engine;
 		this.runner = runner;
 		this.leases = leases;
+		this.queued = new QueuedClaims(engine);
 	}
 
 	@Override
@@ -231,8 +234,9 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 		List<ClaimedRun> claims;
 		try {
 			Instant now = now();
-			claims = this.engine.store()
-				.claimDue(this.engine.settings().nodeId(), now, now.plus(this.engine.settings().leaseDuration()), limit);
+			Instant leaseUntil = now.plus(this.engine.settings().leaseDuration());
+			claims = this.engine.store().claimDue(this.engine.settings().nodeId(), now, leaseUntil, limit);
+			claims = this.queued.addTo(claims, now, leaseUntil, limit);
 		}
 		catch (RuntimeException ex) {
 			free.release(takeBudget());

@@ -233,6 +233,17 @@ class InMemoryJournal implements WorkflowStore {
 	}
 
 	@Override
+	public List<ClaimedRun> claimQueued(dev.durable.engine.journal.QueueLimits queue, String nodeId, Instant now,
+			Instant leaseUntil, int limit) {
+		throw new UnsupportedOperationException("InMemoryJournal.claimQueued");
+	}
+
+	@Override
+	public List<dev.durable.engine.journal.QueueCount> countQueues() {
+		return List.of();
+	}
+
+	@Override
 	public List<String> cancelPastDeadlines(Instant now, int limit) {
 		return List.of();
 	}

@@ -1,0 +1,8 @@
+package dev.durable;
+
+/**
+ * Queues on embedded H2.
+ */
+class H2QueuesIntegrationTests extends AbstractQueuesIntegrationTests {
+
+}
