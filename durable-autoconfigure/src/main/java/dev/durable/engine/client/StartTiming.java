@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.durable.StartOptions;
 import dev.durable.engine.journal.NewWorkflow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link StartOptions} make of a new workflow's row: the time it becomes due (now plus the
@@ -32,10 +33,11 @@ final class StartTiming {
 	 * Tell whether a workflow begins the moment it is created, so that this node may claim it as
 	 * it creates it: not delayed and not under a queue's limits.
 	 * @param options the start options
+	 * @param queue the queue it waits in (named by the options or by its type), or null for none
 	 * @return {@code true} if it does
 	 */
-	static boolean beginsNow(StartOptions options) {
-		return options.delay().isZero() && options.queue() == null;
+	static boolean beginsNow(StartOptions options, @Nullable String queue) {
+		return queue == null && options.delay().isZero();
 	}
 
 }

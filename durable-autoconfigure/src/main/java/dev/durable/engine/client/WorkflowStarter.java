@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates workflows: for {@code WorkflowClient.start} (joining the caller's transaction, running
- * after its commit; claimed by this node at creation when one of its worker threads is free) and for a direct call of an entry point (created already claimed and run at
- * once on the calling thread, outside any transaction of the caller).
+ * after its commit; claimed by this node at creation when one of its worker threads is free) and
+ * for a direct call of an entry point (created already claimed and run at once on the calling
+ * thread, outside any transaction of the caller).
  */
 public class WorkflowStarter {
 
@@ -97,7 +98,7 @@ public class WorkflowStarter {
 		NewWorkflow pending = StartTiming.of(options, NewWorkflow.pending(workflowId, workflow.type(), input, now()))
 			.queued(queue);
 		// A queued workflow (named here or by its type) begins once its queue has room, never at its start.
-		ReservedRun reserved = (queue == null && StartTiming.beginsNow(options)) ? this.dispatch.reserve() : null;
+		ReservedRun reserved = StartTiming.beginsNow(options, queue) ? this.dispatch.reserve() : null;
 		if (reserved != null) {
 			return startClaimed(pending, reserved);
 		}

@@ -28,8 +28,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Claims due workflows in batches and runs them on a bounded pool (the {@link LeaseKeeper} renews
- * their leases), and runs at once the workflows this node's starts create already claimed; at start-up recovers the workflows a crashed predecessor left running; at shutdown stops
- * claiming, lets running workflows finish within a bound and releases the rest.
+ * their leases), and runs at once the workflows this node's starts create already claimed; at
+ * start-up recovers the workflows a crashed predecessor left running; at shutdown stops claiming,
+ * lets running workflows finish within a bound and releases the rest.
  */
 public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 
@@ -248,7 +249,7 @@ public class WorkflowWorker implements SmartLifecycle, WorkerDispatch {
 		}
 		else {
 			// Starts took threads of this claim's budget meanwhile: the claimed workflows wait for threads,
-			// their leases renewing (and released at shutdown) as if they ran.
+			// their leases renewing as if they ran (a shutdown meanwhile leaves them to their leases' expiry).
 			for (ClaimedRun run : claims) {
 				this.leases.track(run.claim());
 			}
