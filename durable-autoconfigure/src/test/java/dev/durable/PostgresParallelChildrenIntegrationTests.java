@@ -1,9 +1,6 @@
 package dev.durable;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +9,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import dev.durable.test.ChaosNode;
 import dev.durable.test.JvmProcess;
-import dev.durable.test.PostgresTestDatabase;
+import dev.durable.test.PostgresNodes;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,34 +32,22 @@ class PostgresParallelChildrenIntegrationTests {
 	/** Long enough that one node's four workers cannot run every child before the other claims some. */
 	private static final long CHILD_MILLIS = 1000;
 
-	private final Path workDir = Path.of("target", "parallel-children-" + UUID.randomUUID().toString().substring(0, 8))
-		.toAbsolutePath();
+	private @Nullable PostgresNodes cluster;
 
-	private final List<ChaosNode> nodes = new ArrayList<>();
-
-	private @Nullable PostgresTestDatabase database;
+	private List<ChaosNode> nodes = List.of();
 
 	@BeforeAll
 	// Two JVMs starting at once on a busy 2-core machine can take a minute or more.
 	@Timeout(300)
 	void startNodes() throws Exception {
-		Files.createDirectories(this.workDir);
-		PostgresTestDatabase db = PostgresTestDatabase.create();
-		this.database = db;
-		for (int i = 1; i <= 2; i++) {
-			this.nodes.add(new ChaosNode("node-" + i, this.workDir,
-					ChaosNode.postgresArguments(db.url(), PostgresTestDatabase.USER, Duration.ofSeconds(3))));
-		}
-		ChaosNode.startAll(this.nodes);
+		this.cluster = PostgresNodes.start("node", 2, Duration.ofSeconds(3));
+		this.nodes = this.cluster.nodes();
 	}
 
 	@AfterAll
 	void stopNodes() throws Exception {
-		for (ChaosNode node : this.nodes) {
-			node.close();
-		}
-		if (this.database != null) {
-			this.database.drop();
+		if (this.cluster != null) {
+			this.cluster.close();
 		}
 	}
 

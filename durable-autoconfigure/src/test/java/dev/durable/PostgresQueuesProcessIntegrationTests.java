@@ -1,14 +1,12 @@
 package dev.durable;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import dev.durable.test.ChaosJournal;
 import dev.durable.test.ChaosNode;
+import dev.durable.test.PostgresNodes;
 import dev.durable.test.PostgresTestDatabase;
 import dev.durable.testapp.QueueRunStats;
 import org.jspecify.annotations.Nullable;
@@ -34,12 +32,9 @@ class PostgresQueuesProcessIntegrationTests {
 
 	private static final Duration ALL_COMPLETE = Duration.ofSeconds(90);
 
-	private final Path workDir = Path.of("target", "queues-" + UUID.randomUUID().toString().substring(0, 8))
-		.toAbsolutePath();
+	private @Nullable PostgresNodes cluster;
 
-	private final List<ChaosNode> nodes = new ArrayList<>();
-
-	private @Nullable PostgresTestDatabase database;
+	private List<ChaosNode> nodes = List.of();
 
 	private @Nullable JdbcTemplate jdbc;
 
@@ -49,29 +44,20 @@ class PostgresQueuesProcessIntegrationTests {
 	// Two JVMs starting at once on a busy 2-core machine can take a minute or more.
 	@Timeout(300)
 	void startNodes() throws Exception {
-		Files.createDirectories(this.workDir);
-		PostgresTestDatabase schema = PostgresTestDatabase.create();
-		this.database = schema;
+		this.cluster = PostgresNodes.start("queue-node", 2, Duration.ofSeconds(5), "--durable.queues.limited.concurrency=3",
+				"--durable.queues.pernode.node-concurrency=2", "--durable.queues.rated.rate-limit=5",
+				"--durable.queues.rated.rate-period=1s");
+		this.nodes = this.cluster.nodes();
+		String url = this.cluster.database().url();
 		String password = System.getProperty("durable.test.postgres.password", "");
-		this.jdbc = new JdbcTemplate(new DriverManagerDataSource(schema.url(), PostgresTestDatabase.USER, password));
-		this.journal = new ChaosJournal(schema.url(), PostgresTestDatabase.USER, password);
-		for (int i = 1; i <= 2; i++) {
-			this.nodes.add(new ChaosNode("queue-node-" + i, this.workDir,
-					ChaosNode.postgresArguments(schema.url(), PostgresTestDatabase.USER, Duration.ofSeconds(5),
-							"--durable.queues.limited.concurrency=3",
-							"--durable.queues.pernode.node-concurrency=2", "--durable.queues.rated.rate-limit=5",
-							"--durable.queues.rated.rate-period=1s")));
-		}
-		ChaosNode.startAll(this.nodes);
+		this.jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER, password));
+		this.journal = new ChaosJournal(url, PostgresTestDatabase.USER, password);
 	}
 
 	@AfterAll
 	void stopNodes() throws Exception {
-		for (ChaosNode node : this.nodes) {
-			node.close();
-		}
-		if (this.database != null) {
-			this.database.drop();
+		if (this.cluster != null) {
+			this.cluster.close();
 		}
 	}
 
