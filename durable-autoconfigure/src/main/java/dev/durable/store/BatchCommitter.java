@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -30,9 +31,12 @@ final class BatchCommitter {
 
 	private final JournalStatements statements;
 
-	BatchCommitter(DataSource dataSource, JournalStatements statements) {
+	private final @Nullable JournalAnalyzer analyzer;
+
+	BatchCommitter(DataSource dataSource, JournalStatements statements, @Nullable JournalAnalyzer analyzer) {
 		this.dataSource = dataSource;
 		this.statements = statements;
+		this.analyzer = analyzer;
 	}
 
 	void commit(List<PendingWrite> batch) {
@@ -57,6 +61,9 @@ final class BatchCommitter {
 			}
 			try {
 				writeInOneStatement(connection, batch);
+				if (this.analyzer != null) {
+					this.analyzer.created(created(batch));
+				}
 			}
 			finally {
 				if (!autoCommit) {
@@ -132,6 +139,17 @@ final class BatchCommitter {
 				}
 			}
 		}
+	}
+
+	/** How many of a batch's writes created a workflow. */
+	private static int created(List<PendingWrite> batch) {
+		int created = 0;
+		for (PendingWrite pending : batch) {
+			if (pending.write instanceof JournalWrite.Create && pending.made()) {
+				created++;
+			}
+		}
+		return created;
 	}
 
 	private static List<JournalWrite> writesOf(List<PendingWrite> batch) {

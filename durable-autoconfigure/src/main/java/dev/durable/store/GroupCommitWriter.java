@@ -6,6 +6,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DataAccessException;
 
 /**
@@ -30,7 +32,13 @@ final class GroupCommitWriter {
 	private int inFlight;
 
 	GroupCommitWriter(DataSource dataSource, JournalStatements statements, int maxBatch, int maxInFlight) {
-		this.committer = new BatchCommitter(dataSource, statements);
+		this(dataSource, statements, maxBatch, maxInFlight, statements.postgresql()
+				? new JournalAnalyzer(dataSource, JournalAnalyzer.DEFAULT_THRESHOLD) : null);
+	}
+
+	GroupCommitWriter(DataSource dataSource, JournalStatements statements, int maxBatch, int maxInFlight,
+			@Nullable JournalAnalyzer analyzer) {
+		this.committer = new BatchCommitter(dataSource, statements, analyzer);
 		this.maxBatch = maxBatch;
 		this.maxInFlight = maxInFlight;
 	}

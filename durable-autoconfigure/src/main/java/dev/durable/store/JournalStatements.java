@@ -82,6 +82,11 @@ final class JournalStatements {
 		this.values = platform.sqlValues();
 	}
 
+	/** Whether these are PostgreSQL's statements. */
+	boolean postgresql() {
+		return this.combineFenceAndInsert;
+	}
+
 	/**
 	 * Whether a group of writes goes as one statement ({@link #writeTogether}), which on an
 	 * auto-commit connection commits as one implicit transaction: all of the group or none of it.

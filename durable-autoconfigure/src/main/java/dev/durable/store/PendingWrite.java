@@ -53,6 +53,11 @@ final class PendingWrite {
 		this.outcome = outcome;
 	}
 
+	/** Whether the write was made (not refused, not failed). */
+	boolean made() {
+		return this.failure == null && this.outcome != null && this.outcome != WriteOutcome.REFUSED;
+	}
+
 	boolean decided() {
 		return this.outcome != null || this.failure != null;
 	}

@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * id, which its caller chose, may exist: that create is skipped, with no event); a finish is made if its update found the claim, an append if the claim is on the
  * row. Events are inserted for the writes made, and the statement returns their numbers, with
  * each step's cancel flag. The
+ * steps look their claims up one by one ({@code lateral ... limit 1}), a key lookup in any plan:
+ * as a join, PostgreSQL's cached plan for a table it last saw nearly empty reads the table whole
+ * (see {@link JournalAnalyzer}, which fixes that for the ends' update). The
  * statement reads one snapshot: that is sound because a workflow makes one write at a time, so no
  * batch holds two writes of the same run.
  */
@@ -54,7 +57,8 @@ final class PostgresJournalBatch {
 			), appended as (
 			  select a.write, w.cancel_requested from unnest(?::int[], ?::varchar[], ?::varchar[])
 			    as a(write, id, run_token)
-			  join durable_workflow w on w.id = a.id and w.run_token = a.run_token
+			  cross join lateral (select cancel_requested from durable_workflow
+			    where id = a.id and run_token = a.run_token limit 1) w
 			), made as (
 			  select write, false as cancel_requested from finished
 			  union all select write, cancel_requested from appended

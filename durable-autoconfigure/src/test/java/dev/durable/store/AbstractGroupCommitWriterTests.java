@@ -55,6 +55,14 @@ abstract class AbstractGroupCommitWriterTests {
 
 	abstract DatabasePlatform platform();
 
+	DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
 	private boolean postgresql() {
 		return platform() == DatabasePlatform.POSTGRESQL;
 	}

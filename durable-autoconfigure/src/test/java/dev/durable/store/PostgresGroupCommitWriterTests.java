@@ -1,11 +1,24 @@
 package dev.durable.store;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
 import javax.sql.DataSource;
+
+import dev.durable.engine.journal.ClaimedWorkflow;
+import dev.durable.engine.journal.EventKind;
+import dev.durable.engine.journal.JournalEvent;
+import dev.durable.engine.journal.NewWorkflow;
 
 import dev.durable.test.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The group-commit writer on PostgreSQL, each kind of write as one JDBC batch.
@@ -29,6 +42,43 @@ class PostgresGroupCommitWriterTests extends AbstractGroupCommitWriterTests {
 	@Override
 	DatabasePlatform platform() {
 		return DatabasePlatform.POSTGRESQL;
+	}
+
+	@Test
+	void withAutovacuumOffTheJournalIsAnalyzedOnceThisNodeHasCreatedEnoughWorkflows() throws Exception {
+		JournalAnalyzer analyzer = new JournalAnalyzer(dataSource(), 40);
+		GroupCommitWriter writer = new GroupCommitWriter(dataSource(), new JournalStatements(platform()), 64, 1,
+				analyzer);
+		for (int i = 0; i < 39; i++) {
+			assertThat(create(writer, "early-" + i)).isEqualTo(WriteOutcome.MADE);
+		}
+		assertThat(create(writer, "early-0")).as("a start of an existing id").isEqualTo(WriteOutcome.REFUSED);
+		assertThat(analyzer.started()).as("checked after 39 created workflows").isFalse();
+		assertThat(create(writer, "fortieth")).isEqualTo(WriteOutcome.MADE);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (analyzer.checks() == 0) {
+			assertThat(System.nanoTime()).as("waited 10 s for the check").isLessThan(deadline);
+			Thread.sleep(5);
+		}
+		String autovacuum = jdbc().queryForObject("select current_setting('autovacuum')", String.class);
+		if ("off".equals(autovacuum)) {
+			assertThat(jdbc().queryForObject("select reltuples from pg_class where oid = 'durable_workflow'::regclass",
+					Double.class))
+				.as("rows PostgreSQL counted when the journal was analyzed").isEqualTo(40.0);
+		}
+		else {
+			assertThat(jdbc().queryForObject("select last_analyze from pg_stat_user_tables "
+					+ "where relid = 'durable_workflow'::regclass", Timestamp.class))
+				.as("a manual analyze where autovacuum does that work").isNull();
+		}
+	}
+
+	private static WriteOutcome create(GroupCommitWriter writer, String id) {
+		Instant now = Instant.now();
+		ClaimedWorkflow claim = new ClaimedWorkflow(id, UUID.randomUUID().toString(), null);
+		return writer.write(new JournalWrite.Create(new NewWorkflow(id, "Grows", "[]", now, claim, "node",
+				now.plusSeconds(30), null), new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, "Grows", 0, "[]", null,
+						null, null, now)));
 	}
 
 }
