@@ -12,9 +12,10 @@ import java.util.Set;
  * @param database where both sides write: {@code postgresql} (the server at {@code serverUrl}),
  * {@code mariadb} (a MariaDB or MySQL server at {@code serverUrl}) or {@code h2-file} (an H2 file
  * database in a fresh temporary directory, the embedded default)
- * @param floor which floor the Durable columns are compared with: {@code honest} (each durable
- * write as cheap as the database allows) or {@code transactional} (each write a transaction of its
- * own, the floor of earlier figures); see {@link FloorTarget}
+ * @param floor which floor the Durable columns are compared with: {@code minimal} (peers-bench's:
+ * five auto-committed statements on two lean tables), {@code honest} (the engine's rows, each
+ * durable write as cheap as the database allows) or {@code transactional} (each write a transaction
+ * of its own, the floor of earlier figures); see {@link FloorTarget}
  * @param serverUrl JDBC URL of the PostgreSQL database (the harness adds {@code currentSchema}) or
  * of the MariaDB server (the harness adds a database of its own)
  * @param user database user
@@ -87,7 +88,7 @@ record BenchSettings(String database, String floor, String serverUrl, String use
 					+ "(direct and WorkflowClient.start) in one run; fan-out has --bench.fanout.entry=direct|start");
 		}
 		BenchSettings settings = new BenchSettings(database,
-				read.choice("bench.floor", "honest", "honest", "transactional"),
+				read.choice("bench.floor", "minimal", "minimal", "honest", "transactional"),
 				read.text("bench.url", mariadb ? "jdbc:mariadb://127.0.0.1:3306/" : "jdbc:postgresql://127.0.0.1:5432/postgres"),
 				read.text("bench.user", mariadb ? "root" : "postgres"), read.text("bench.password", ""), quick,
 				read.integer("bench.pool-size", 20), read.integer("bench.worker-concurrency", 16),

@@ -16,10 +16,13 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * The floor: hand-written JDBC on a HikariCP pool like Durable's, writing exactly the rows the
  * engine writes and nothing else; each durable write borrows a connection from the pool, as the
- * engine's writes do. Two variants ({@code bench.floor}):
+ * engine's writes do. Three variants ({@code bench.floor}):
  *
  * <ul>
- * <li>{@link Kind#HONEST} (the default): each durable write as cheap as the database allows while
+ * <li>{@link Kind#MINIMAL} (the default): the floor of the side-by-side harness, peers-bench
+ * ({@link MinimalFloorWrites}): five auto-committed statements per workflow of three activities on
+ * two lean tables, so that both harnesses divide by the same floor.</li>
+ * <li>{@link Kind#HONEST}: the engine's own rows in its own tables, each durable write as cheap as the database allows while
  * staying durable. On PostgreSQL every write is one auto-committed statement, five per workflow of
  * three activities: the start inserts the workflow row and its {@code WORKFLOW_STARTED} event in
  * one statement (a writable common table expression), each activity is one insert, and the end
@@ -71,7 +74,10 @@ final class FloorTarget implements Target {
 	 */
 	enum Kind {
 
-		/** Each durable write as cheap as the database allows (one auto-committed statement on PostgreSQL). */
+		/** Peers-bench's floor: five auto-committed statements on two lean tables. */
+		MINIMAL,
+
+		/** The engine's rows, each durable write as cheap as the database allows (one auto-committed statement on PostgreSQL). */
 		HONEST,
 
 		/** Each durable write a transaction of its own: {@code BEGIN}, the statements, {@code COMMIT}. */
@@ -89,6 +95,9 @@ final class FloorTarget implements Target {
 	/** Whether each step is one auto-committed insert instead of a transaction of its own. */
 	private final boolean autoCommitSteps;
 
+	/** The writes of the minimal floor, or null for the others. */
+	private final MinimalFloorWrites minimal;
+
 	/**
 	 * Create the floor.
 	 * @param pool the floor's own pool
@@ -96,9 +105,10 @@ final class FloorTarget implements Target {
 	 * @param postgresql whether the database is PostgreSQL, which has writable common table
 	 * expressions
 	 */
-	FloorTarget(HikariDataSource pool, Kind kind, boolean postgresql) {
+	FloorTarget(HikariDataSource pool, Kind kind, boolean postgresql) throws SQLException {
 		this.pool = pool;
 		this.kind = kind;
+		this.minimal = (kind == Kind.MINIMAL) ? new MinimalFloorWrites(pool, postgresql) : null;
 		this.oneStatementStartAndEnd = kind == Kind.HONEST && postgresql;
 		// On H2 and MariaDB the floor always auto-committed its steps (the figures measured there used it).
 		this.autoCommitSteps = kind == Kind.HONEST || !postgresql;
@@ -114,6 +124,9 @@ final class FloorTarget implements Target {
 	 * @return a short description
 	 */
 	String description() {
+		if (this.minimal != null) {
+			return "peers-bench's floor, each durable write one auto-committed statement on two lean tables";
+		}
 		if (this.oneStatementStartAndEnd) {
 			return "each durable write one auto-committed statement";
 		}
@@ -130,6 +143,9 @@ final class FloorTarget implements Target {
 	}
 
 	private String runAndReturnId(String key, int steps) throws SQLException {
+		if (this.minimal != null) {
+			return this.minimal.run(key, steps);
+		}
 		String id = UUID.randomUUID().toString();
 		String token = UUID.randomUUID().toString();
 		String input = "[\"" + key + "\"," + steps + "]";
@@ -208,7 +224,7 @@ final class FloorTarget implements Target {
 		long events = 0;
 		for (int i = -warmups; i < repetitions; i++) {
 			long started = System.nanoTime();
-			events = load(id).size();
+			events = (this.minimal != null) ? this.minimal.load(id).size() : load(id).size();
 			if (i >= 0) {
 				load.add(System.nanoTime() - started);
 			}
