@@ -17,8 +17,10 @@ import dev.durable.testapp.ChaosController;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would show as two rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Tests that kill a node for good run last (@Order): each test starts the nodes it finds stopped.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AbstractMultiNodeIntegrationTests {
 
 	static final int WORKFLOWS = 300;

@@ -99,14 +99,26 @@ public final class JvmProcess implements AutoCloseable {
 	 * @throws IOException if it cannot be launched
 	 */
 	public static JvmProcess launchMain(Class<?> mainClass, Path workDir, String name, List<String> jvmOptions,
-			List<String> arguments) throws IOException {
+			List<String> arguments) throws IOException, InterruptedException {
 		return launch(mainLaunch(mainClass, jvmOptions), workDir, name, arguments);
 	}
 
-	private static List<String> mainLaunch(Class<?> mainClass, List<String> jvmOptions) {
+	private static List<String> mainLaunch(Class<?> mainClass, List<String> jvmOptions) throws InterruptedException {
+		SharedClassArchive.Launch shared = SharedClassArchive.launch(java(), baseOptions(), mainClass);
 		List<String> launch = new ArrayList<>(jvmOptions);
-		launch.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+		launch.addAll(shared.jvmOptions());
+		launch.addAll(List.of("-cp", shared.classPath(), mainClass.getName()));
 		return launch;
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static List<String> baseOptions() {
+		List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+		options.addAll(QUICK_START);
+		return options;
 	}
 
 	private static JvmProcess start(List<String> launch, Path workDir, String name, List<String> arguments)
@@ -127,9 +139,8 @@ public final class JvmProcess implements AutoCloseable {
 	private static JvmProcess launch(List<String> launch, Path workDir, String name, List<String> arguments)
 			throws IOException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-		command.addAll(QUICK_START);
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(baseOptions());
 		command.addAll(launch);
 		command.add("--server.port=" + port);
 		command.addAll(arguments);
