@@ -4,6 +4,7 @@ import dev.durable.annotation.Activity;
 import jakarta.annotation.PostConstruct;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -12,6 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Activity
 public class StepLog {
+
+	private static final String CREATE_TABLE = "create table if not exists step_run (run_key varchar(255) not null, "
+			+ "step integer not null, generation integer not null)";
 
 	private final JdbcTemplate jdbc;
 
@@ -22,10 +26,19 @@ public class StepLog {
 		this.generation = generation;
 	}
 
+	/**
+	 * Create the table unless it exists. Nodes that start together race here, and PostgreSQL's
+	 * {@code if not exists} does not cover the race: the loser fails on the catalog's unique key,
+	 * after which the table exists, so once more settles it.
+	 */
 	@PostConstruct
 	void createTable() {
-		this.jdbc.execute("create table if not exists step_run (run_key varchar(255) not null, "
-				+ "step integer not null, generation integer not null)");
+		try {
+			this.jdbc.execute(CREATE_TABLE);
+		}
+		catch (DataIntegrityViolationException ex) {
+			this.jdbc.execute(CREATE_TABLE);
+		}
 	}
 
 	public int record(String key, int step) {
