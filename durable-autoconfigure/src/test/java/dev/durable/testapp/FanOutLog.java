@@ -34,7 +34,7 @@ public class FanOutLog {
 
 	@PostConstruct
 	void createTable() {
-		this.jdbc.execute("create table if not exists fan_out_run (workflow_id varchar(255) not null, "
+		TestTables.create(this.jdbc, "create table if not exists fan_out_run (workflow_id varchar(255) not null, "
 				+ "idx integer not null, generation integer not null, run_key varchar(255) not null)");
 	}
 

@@ -20,13 +20,8 @@ public class QueueRuns {
 	public QueueRuns(JdbcTemplate jdbc, @Value("${durable.node-id:local}") String node) {
 		this.jdbc = jdbc;
 		this.node = node;
-		try {
-			jdbc.execute("create table if not exists queue_run (workflow_id varchar(255) not null primary key, "
-					+ "started_at bigint not null, ended_at bigint, node varchar(255))");
-		}
-		catch (RuntimeException ex) {
-			// Another node created it at the same moment.
-		}
+		TestTables.create(jdbc, "create table if not exists queue_run (workflow_id varchar(255) not null primary key, "
+				+ "started_at bigint not null, ended_at bigint, node varchar(255))");
 	}
 
 	public void begin(String workflowId) {

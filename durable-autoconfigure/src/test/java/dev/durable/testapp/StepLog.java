@@ -4,7 +4,6 @@ import dev.durable.annotation.Activity;
 import jakarta.annotation.PostConstruct;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,19 +25,9 @@ public class StepLog {
 		this.generation = generation;
 	}
 
-	/**
-	 * Create the table unless it exists. Nodes that start together race here, and PostgreSQL's
-	 * {@code if not exists} does not cover the race: the loser fails on the catalog's unique key,
-	 * after which the table exists, so once more settles it.
-	 */
 	@PostConstruct
 	void createTable() {
-		try {
-			this.jdbc.execute(CREATE_TABLE);
-		}
-		catch (DataIntegrityViolationException ex) {
-			this.jdbc.execute(CREATE_TABLE);
-		}
+		TestTables.create(this.jdbc, CREATE_TABLE);
 	}
 
 	public int record(String key, int step) {
