@@ -55,7 +55,7 @@ final class PendingWrite {
 
 	/** Whether the write was made (not refused, not failed). */
 	boolean made() {
-		return this.failure == null && this.outcome != null && this.outcome != WriteOutcome.REFUSED;
+		return this.failure == null && this.outcome != null && this.outcome.made();
 	}
 
 	boolean decided() {
