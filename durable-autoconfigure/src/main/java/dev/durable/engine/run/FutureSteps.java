@@ -169,8 +169,11 @@ public final class FutureSteps {
 	void parked(StepFuture<?> awaited, java.time.@Nullable Instant timer, ClaimedWorkflow claim, LeaseKeeper leases,
 			WorkerDispatch dispatch) {
 		Parked current = new Parked(awaited, claim, leases, dispatch);
-		this.parked = current;
+		// Renewed before any other thread can see it: a future ending in between would wake the run
+		// before its renewal began, and the renewal, never stopped, would push it out for as long as
+		// this node lives.
 		leases.keepParked(claim, current::wake);
+		this.parked = current;
 		AsyncActivities pool = this.pool;
 		if (timer != null && pool != null) {
 			pool.schedule(current::wake, timer, this.execution.now());

@@ -82,6 +82,19 @@ final class EngineHarness implements AutoCloseable {
 	 * @param asyncConcurrency the threads of the pool of activity futures
 	 */
 	EngineHarness(InMemoryJournal journal, SteppedClock clock, RetryPolicy retry, int asyncConcurrency) {
+		this(journal, clock, retry, asyncConcurrency, new LeaseKeeper(journal));
+	}
+
+	/**
+	 * Wire the engine with the given keeper of its runs' leases.
+	 * @param journal the journal, possibly shared with another harness
+	 * @param clock the clock, shared with the journal
+	 * @param retry the retry policy of every activity
+	 * @param asyncConcurrency the threads of the pool of activity futures
+	 * @param leases the keeper of running and parked claims
+	 */
+	EngineHarness(InMemoryJournal journal, SteppedClock clock, RetryPolicy retry, int asyncConcurrency,
+			LeaseKeeper leases) {
 		this.journal = journal;
 		this.clock = clock;
 		EngineSettings settings = new EngineSettings(NODE, 1, Duration.ofSeconds(1), LEASE, Duration.ofSeconds(1),
@@ -97,7 +110,7 @@ final class EngineHarness implements AutoCloseable {
 			throw new UnsupportedOperationException("Unit tests start workflows with EngineHarness.start");
 		}, () -> this.activities, () -> children);
 		this.advisor = new DefaultPointcutAdvisor(new DurablePointcut(), interceptor);
-		this.runner = new WorkflowRunner(this.engine, this.methods, this.beans, new LeaseKeeper(journal),
+		this.runner = new WorkflowRunner(this.engine, this.methods, this.beans, leases,
 				new CompletionWaiters(), dispatch);
 	}
 

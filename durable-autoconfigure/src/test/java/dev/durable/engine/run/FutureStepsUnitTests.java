@@ -3,6 +3,8 @@ package dev.durable.engine.run;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.durable.DurableFuture;
@@ -11,6 +13,7 @@ import dev.durable.Workflow;
 import dev.durable.WorkflowStatus;
 import dev.durable.annotation.Activity;
 import dev.durable.annotation.DurableWorkflow;
+import dev.durable.engine.journal.ClaimedWorkflow;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.WorkflowRecord;
@@ -140,6 +143,91 @@ class FutureStepsUnitTests {
 				.as("the greeting ran on the pool's only thread while the flaky call waits for its next attempt")
 				.contains(tuple(EventKind.ACTIVITY_ATTEMPT_FAILED, 1), tuple(EventKind.ACTIVITY_COMPLETED, 2));
 		}
+	}
+
+	@Test
+	void aFutureEndingAsItsRunParksWakesTheRunAndStopsItsLeaseRenewal() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		LeaseKeeper leases = new LeaseKeeper(this.journal) {
+
+			@Override
+			void keepParked(ClaimedWorkflow claim, Runnable onCancel) {
+				// The awaited activity ends now, while the run is being parked.
+				release.countDown();
+				awaitRecorded(claim.workflowId());
+				super.keepParked(claim, onCancel);
+			}
+
+		};
+		try (EngineHarness held = new EngineHarness(this.journal, this.clock, this.retry, 2, leases)) {
+			held.register(new HeldWorkflow(held.register(new HeldGreeter(release))));
+			held.start("held-1", "held");
+			held.runDue();
+			assertThat(held.workflow("held-1").status()).isEqualTo(WorkflowStatus.WAITING);
+			assertThat(held.workflow("held-1").dueAt()).as("woken: due now").isEqualTo(this.clock.instant());
+			assertThat(leases.parked()).as("no lease renewed past the wake").isEmpty();
+			assertThat(held.runDue()).isOne();
+			assertThat(held.workflow("held-1").result()).isEqualTo("\"hello ada\"");
+		}
+	}
+
+	/** Waits until the workflow's activity is recorded, and a little longer for its future to learn it. */
+	private void awaitRecorded(String workflowId) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (this.journal.journal(workflowId)
+			.stream()
+			.noneMatch((event) -> event.kind() == EventKind.ACTIVITY_COMPLETED)) {
+			assertThat(System.nanoTime()).as("activity recorded in time").isLessThan(deadline);
+			sleep(5);
+		}
+		sleep(200);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Greets once released. */
+	static class HeldGreeter {
+
+		private final CountDownLatch release;
+
+		HeldGreeter(CountDownLatch release) {
+			this.release = release;
+		}
+
+		@Activity
+		public String greet(String who) {
+			try {
+				this.release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return "hello " + who;
+		}
+
+	}
+
+	/** Awaits one held greeting. */
+	@DurableWorkflow(name = "held")
+	static class HeldWorkflow {
+
+		private final HeldGreeter greeter;
+
+		HeldWorkflow(HeldGreeter greeter) {
+			this.greeter = greeter;
+		}
+
+		public String run() {
+			return Workflow.async(() -> this.greeter.greet("ada")).get();
+		}
+
 	}
 
 	/** Fails its first attempt. */
