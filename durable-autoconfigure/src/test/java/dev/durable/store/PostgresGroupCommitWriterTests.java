@@ -1,7 +1,11 @@
 package dev.durable.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -73,12 +77,34 @@ class PostgresGroupCommitWriterTests extends AbstractGroupCommitWriterTests {
 		}
 	}
 
+	@Test
+	void aConnectionPlansTheGroupCommitsStatementOnceAndKeepsThePlan() throws Exception {
+		try (Connection connection = dataSource().getConnection()) {
+			for (int i = 0; i < 15; i++) {
+				WriteOutcome[] made = PostgresJournalBatch.write(connection,
+						List.of(createWrite("batch-" + i + "-a"), createWrite("batch-" + i + "-b")));
+				assertThat(made).containsOnly(WriteOutcome.MADE);
+			}
+			try (Statement query = connection.createStatement();
+					ResultSet plans = query.executeQuery("select generic_plans, custom_plans from pg_prepared_statements "
+							+ "where statement like '%unnest%durable_event%'")) {
+				assertThat(plans.next()).as("the statement is prepared on the server").isTrue();
+				// pgjdbc prepares it at its fifth execution; PostgreSQL plans the first five of those anew.
+				assertThat(plans.getLong("generic_plans")).as("executions on the plan kept").isEqualTo(6);
+				assertThat(plans.getLong("custom_plans")).isEqualTo(5);
+			}
+		}
+	}
+
 	private static WriteOutcome create(GroupCommitWriter writer, String id) {
+		return writer.write(createWrite(id));
+	}
+
+	private static JournalWrite createWrite(String id) {
 		Instant now = Instant.now();
 		ClaimedWorkflow claim = new ClaimedWorkflow(id, UUID.randomUUID().toString(), null);
-		return writer.write(new JournalWrite.Create(new NewWorkflow(id, "Grows", "[]", now, claim, "node",
-				now.plusSeconds(30), null), new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, "Grows", 0, "[]", null,
-						null, null, now)));
+		return new JournalWrite.Create(new NewWorkflow(id, "Grows", "[]", now, claim, "node", now.plusSeconds(30), null),
+				new JournalEvent(1, 0, EventKind.WORKFLOW_STARTED, "Grows", 0, "[]", null, null, null, now));
 	}
 
 }
