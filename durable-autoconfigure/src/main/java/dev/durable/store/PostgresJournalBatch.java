@@ -30,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * each step's cancel flag. The
  * steps look their claims up one by one ({@code lateral ... limit 1}), a key lookup in any plan:
  * as a join, PostgreSQL's cached plan for a table it last saw nearly empty reads the table whole
- * (see {@link JournalAnalyzer}, which fixes that for the ends' update). The
+ * (see {@link JournalAnalyzer}). The ends' update finds its rows by key through the same kind of
+ * join; its always-true filter on the writes' numbers, a range the planner reckons keeps one row,
+ * makes that row cheaper to look up by key than to find by reading the table, even in a plan made
+ * before PostgreSQL has analyzed the table (when it guesses ten pages) and kept after it grew. The
  * statement reads one snapshot: that is sound because a workflow makes one write at a time, so no
  * batch holds two writes of the same run.
  */
@@ -56,7 +59,7 @@ final class PostgresJournalBatch {
 			    run_attempts = 0, last_run_error = null
 			  from unnest(?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::text[],
 			    ?::timestamptz[]) as f(write, id, run_token, status, result, error_type, error, at)
-			  where w.id = f.id and w.run_token = f.run_token
+			  where f.write between 0 and 2147483647 and w.id = f.id and w.run_token = f.run_token
 			  returning f.write
 			), appended as (
 			  select a.write, w.cancel_requested from unnest(?::int[], ?::varchar[], ?::varchar[])

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,33 @@ class PostgresGroupCommitWriterTests extends AbstractGroupCommitWriterTests {
 				assertThat(plans.getLong("generic_plans")).as("executions on the plan kept").isEqualTo(6);
 				assertThat(plans.getLong("custom_plans")).isEqualTo(5);
 			}
+		}
+	}
+
+	@Test
+	void theKeptPlanLooksWorkflowsUpByKeyEvenBeforeTheJournalIsAnalyzed() throws Exception {
+		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+			for (int i = 0; i < 300; i++) {
+				PostgresJournalBatch.write(connection, List.of(createWrite("small-" + i)));
+			}
+			int parameters = 0;
+			StringBuilder numbered = new StringBuilder();
+			for (char c : PostgresJournalBatch.SQL.toCharArray()) {
+				numbered.append((c == '?') ? "$" + (++parameters) : String.valueOf(c));
+			}
+			statement.execute("prepare journal_batch as " + numbered);
+			statement.execute("set plan_cache_mode = force_generic_plan");
+			StringBuilder plan = new StringBuilder();
+			try (ResultSet lines = statement.executeQuery(
+					"explain execute journal_batch(" + String.join(", ", Collections.nCopies(parameters, "null")) + ")")) {
+				while (lines.next()) {
+					plan.append(lines.getString(1)).append('\n');
+				}
+			}
+			assertThat(jdbc().queryForObject("select reltuples from pg_class where oid = 'durable_workflow'::regclass",
+					Double.class)).as("never analyzed").isEqualTo(-1.0);
+			assertThat(plan.toString()).as("the plan kept for any batch").contains("Update on durable_workflow")
+				.doesNotContain("Seq Scan on durable_workflow");
 		}
 	}
 
