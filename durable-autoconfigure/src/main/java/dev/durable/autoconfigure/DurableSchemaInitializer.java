@@ -61,9 +61,13 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 	}
 
 	/**
-	 * On PostgreSQL, run the scripts in one transaction under an advisory lock: two nodes running
+	 * On PostgreSQL, run the scripts under an advisory lock held by the session: two nodes running
 	 * {@code CREATE ... IF NOT EXISTS} at the same moment can both miss the other's table or index
-	 * and one of them then fails to start on a duplicate catalog key.
+	 * and one of them then fails to start on a duplicate catalog key. Each statement commits on its
+	 * own: every {@code ALTER TABLE}, even one with nothing to add, locks its table exclusively, and
+	 * a transaction holding one journal table's lock while waiting for the other's deadlocked with
+	 * the running nodes' writes, which lock the event table and then the workflow row it refers to
+	 * (a node restarting beside running ones failed to start).
 	 */
 	@Override
 	protected void runScripts(Scripts scripts) {
@@ -78,16 +82,16 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 		ResourceDatabasePopulator populator = populator(scripts);
 		try (Connection connection = getDataSource().getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
+			connection.setAutoCommit(true);
 			try (Statement lock = connection.createStatement()) {
-				// Released by the commit or rollback: nothing lingers on the pooled connection.
-				lock.execute("select pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
-				populator.populate(connection);
-				connection.commit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
+				lock.execute("select pg_advisory_lock(" + SCHEMA_LOCK + ")");
+				try {
+					populator.populate(connection);
+				}
+				finally {
+					// Released here, so that nothing lingers on the pooled connection.
+					lock.execute("select pg_advisory_unlock(" + SCHEMA_LOCK + ")");
+				}
 			}
 			finally {
 				connection.setAutoCommit(autoCommit);

@@ -66,4 +66,47 @@ class PostgresSchemaInitializerIntegrationTests {
 		}
 	}
 
+	@Test
+	void aNodeStartingBesideARunningOneThatWritesTheJournalStarts() throws Exception {
+		PostgresTestDatabase database = PostgresTestDatabase.create();
+		ExecutorService start = Executors.newSingleThreadExecutor();
+		try {
+			DataSource dataSource = new DriverManagerDataSource(database.url(), PostgresTestDatabase.USER,
+					System.getProperty("durable.test.postgres.password", ""));
+			DurableProperties.Jdbc settings = new DurableProperties.Jdbc();
+			settings.setInitializeSchema(DatabaseInitializationMode.ALWAYS);
+			assertThat(new DurableSchemaInitializer(dataSource, settings).initializeDatabase()).isTrue();
+			try (Connection running = dataSource.getConnection(); Statement write = running.createStatement()) {
+				// A running node's write holds the event table, then reaches for the workflow table.
+				running.setAutoCommit(false);
+				write.execute("set statement_timeout = '20s'");
+				write.execute("lock table durable_event in row exclusive mode");
+				Future<Boolean> restarted = start.submit(() -> new DurableSchemaInitializer(dataSource, settings)
+					.initializeDatabase());
+				long deadline = System.nanoTime() + 20_000_000_000L;
+				while (!waitsForEventTable(running)) {
+					assertThat(System.nanoTime()).as("the starting node reached the event table").isLessThan(deadline);
+					Thread.sleep(10);
+				}
+				write.execute("select count(*) from durable_workflow");
+				running.commit();
+				// A node whose script failed throws here, as its application would fail to start.
+				assertThat(restarted.get()).as("the scripts ran").isTrue();
+			}
+		}
+		finally {
+			start.shutdownNow();
+			database.drop();
+		}
+	}
+
+	private static boolean waitsForEventTable(Connection connection) throws Exception {
+		try (Statement statement = connection.createStatement();
+				ResultSet waiting = statement.executeQuery("select count(*) from pg_locks where not granted "
+						+ "and relation = 'durable_event'::regclass")) {
+			waiting.next();
+			return waiting.getInt(1) > 0;
+		}
+	}
+
 }
