@@ -112,11 +112,13 @@ final class GroupCommitWriter {
 					next = take();
 				}
 			}
-			for (PendingWrite done : batch) {
-				done.finish();
-			}
+			// The next leader first: the database waits for its statement, the writers woken after it
+			// only go on with their workflows.
 			if (next != null) {
 				next.get(0).lead(next);
+			}
+			for (PendingWrite done : batch) {
+				done.finish();
 			}
 		}
 	}
