@@ -16,6 +16,7 @@ import dev.durable.engine.journal.ClaimedWorkflow;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import dev.durable.engine.journal.NewWorkflow;
+import dev.durable.engine.journal.WorkflowEnd;
 
 import dev.durable.test.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -98,30 +99,85 @@ class PostgresGroupCommitWriterTests extends AbstractGroupCommitWriterTests {
 	}
 
 	@Test
-	void theKeptPlanLooksWorkflowsUpByKeyEvenBeforeTheJournalIsAnalyzed() throws Exception {
+	void theKeptPlansLookWorkflowsUpByKeyEvenBeforeTheJournalIsAnalyzed() throws Exception {
 		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
 			for (int i = 0; i < 300; i++) {
 				PostgresJournalBatch.write(connection, List.of(createWrite("small-" + i)));
 			}
-			int parameters = 0;
-			StringBuilder numbered = new StringBuilder();
-			for (char c : PostgresJournalBatch.SQL.toCharArray()) {
-				numbered.append((c == '?') ? "$" + (++parameters) : String.valueOf(c));
-			}
-			statement.execute("prepare journal_batch as " + numbered);
 			statement.execute("set plan_cache_mode = force_generic_plan");
-			StringBuilder plan = new StringBuilder();
-			try (ResultSet lines = statement.executeQuery(
-					"explain execute journal_batch(" + String.join(", ", Collections.nCopies(parameters, "null")) + ")")) {
-				while (lines.next()) {
-					plan.append(lines.getString(1)).append('\n');
+			int checked = 0;
+			for (boolean creates : new boolean[] { false, true }) {
+				for (boolean finishes : new boolean[] { false, true }) {
+					for (boolean appends : new boolean[] { false, true }) {
+						if (creates || finishes || appends) {
+							String plan = genericPlan(statement, "batch_" + (++checked),
+									PostgresJournalBatch.sql(creates, finishes, appends));
+							assertThat(plan).as("the plan kept for batches of creates %s, finishes %s, appends %s",
+									creates, finishes, appends)
+								.doesNotContain("Seq Scan on durable_workflow");
+							assertThat(plan.contains("Update on durable_workflow")).as("finishes update the row")
+								.isEqualTo(finishes);
+						}
+					}
 				}
 			}
+			assertThat(checked).isEqualTo(7);
 			assertThat(jdbc().queryForObject("select reltuples from pg_class where oid = 'durable_workflow'::regclass",
 					Double.class)).as("never analyzed").isEqualTo(-1.0);
-			assertThat(plan.toString()).as("the plan kept for any batch").contains("Update on durable_workflow")
-				.doesNotContain("Seq Scan on durable_workflow");
 		}
+	}
+
+	@Test
+	void aBatchOfEveryKindMakesEachWriteOrRefusesIt() throws Exception {
+		try (Connection connection = dataSource().getConnection()) {
+			Instant now = Instant.now();
+			ClaimedWorkflow stepping = claimed(connection, "stepping");
+			ClaimedWorkflow ending = claimed(connection, "ending");
+			ClaimedWorkflow replaced = new ClaimedWorkflow("ending", "a token no longer on the row", null);
+			WriteOutcome[] made = PostgresJournalBatch.write(connection,
+					List.of(createWrite("new-one"), createWrite("stepping"),
+							new JournalWrite.Append(stepping,
+									new JournalEvent(2, 1, EventKind.ACTIVITY_COMPLETED, "step", 1, "[]", "\"r1\"", null,
+											null, now)),
+							new JournalWrite.Finish(ending, new WorkflowEnd.Completed("\"done\""),
+									new JournalEvent(2, 0, EventKind.WORKFLOW_COMPLETED, "Grows", 0, null, "\"done\"",
+											null, null, now)),
+							new JournalWrite.Append(replaced, new JournalEvent(3, 1, EventKind.ACTIVITY_COMPLETED,
+									"step", 1, "[]", "\"r2\"", null, null, now))));
+			assertThat(made).containsExactly(WriteOutcome.MADE, WriteOutcome.REFUSED, WriteOutcome.MADE,
+					WriteOutcome.MADE, WriteOutcome.REFUSED);
+			assertThat(jdbc().queryForList("select workflow_id || ':' || seq || ':' || kind from durable_event "
+					+ "where workflow_id in ('new-one', 'stepping', 'ending') order by 1", String.class))
+				.containsExactly("ending:1:WORKFLOW_STARTED", "ending:2:WORKFLOW_COMPLETED", "new-one:1:WORKFLOW_STARTED",
+						"stepping:1:WORKFLOW_STARTED", "stepping:2:ACTIVITY_COMPLETED");
+			assertThat(jdbc().queryForObject("select status || ' ' || result from durable_workflow where id = 'ending'",
+					String.class)).isEqualTo("COMPLETED \"done\"");
+		}
+	}
+
+	/** A workflow created by a batch of its own, and its claim. */
+	private static ClaimedWorkflow claimed(Connection connection, String id) throws Exception {
+		JournalWrite.Create create = (JournalWrite.Create) createWrite(id);
+		assertThat(PostgresJournalBatch.write(connection, List.of(create))).containsExactly(WriteOutcome.MADE);
+		return create.workflow().claim();
+	}
+
+	/** The plan PostgreSQL keeps for a statement, with every parameter null. */
+	private static String genericPlan(Statement statement, String name, String sql) throws Exception {
+		int parameters = 0;
+		StringBuilder numbered = new StringBuilder();
+		for (char c : sql.toCharArray()) {
+			numbered.append((c == '?') ? "$" + (++parameters) : String.valueOf(c));
+		}
+		statement.execute("prepare " + name + " as " + numbered);
+		StringBuilder plan = new StringBuilder();
+		try (ResultSet lines = statement.executeQuery(
+				"explain execute " + name + "(" + String.join(", ", Collections.nCopies(parameters, "null")) + ")")) {
+			while (lines.next()) {
+				plan.append(lines.getString(1)).append('\n');
+			}
+		}
+		return plan.toString();
 	}
 
 	private static WriteOutcome create(GroupCommitWriter writer, String id) {
