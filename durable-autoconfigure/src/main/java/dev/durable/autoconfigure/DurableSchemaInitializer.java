@@ -85,16 +85,15 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 			connection.setAutoCommit(true);
 			try (Statement lock = connection.createStatement()) {
 				lock.execute("select pg_advisory_lock(" + SCHEMA_LOCK + ")");
-				try {
-					populator.populate(connection);
-				}
-				finally {
-					// Released here, so that nothing lingers on the pooled connection.
-					lock.execute("select pg_advisory_unlock(" + SCHEMA_LOCK + ")");
-				}
+				// Released here, so that nothing lingers on the pooled connection.
+				populateThenRelease(populator, connection,
+						() -> lock.execute("select pg_advisory_unlock(" + SCHEMA_LOCK + ")"));
 			}
 			finally {
-				connection.setAutoCommit(autoCommit);
+				// A connection the server ended cannot be set back: the error that ended it is the news.
+				if (!connection.isClosed()) {
+					connection.setAutoCommit(autoCommit);
+				}
 			}
 		}
 		catch (SQLException ex) {
@@ -117,18 +116,45 @@ public class DurableSchemaInitializer extends DataSourceScriptDatabaseInitialize
 							+ "schema lock '" + MARIADB_SCHEMA_LOCK + "' for " + MARIADB_LOCK_SECONDS + " s");
 				}
 			}
-			try {
-				populator.populate(connection);
-			}
-			finally {
+			populateThenRelease(populator, connection, () -> {
 				try (Statement release = connection.createStatement()) {
 					release.execute("do release_lock('" + MARIADB_SCHEMA_LOCK + "')");
 				}
-			}
+			});
 		}
 		catch (SQLException ex) {
 			throw new UncategorizedScriptException("Could not create Durable's tables on MariaDB/MySQL", ex);
 		}
+	}
+
+	/**
+	 * Run the scripts, then release the schema lock. If the scripts failed, a release that fails
+	 * too (the server ended the connection, say) is attached to their error instead of hiding it:
+	 * the script's statement and cause are what tell the user what to fix.
+	 */
+	private static void populateThenRelease(ResourceDatabasePopulator populator, Connection connection,
+			LockRelease release) throws SQLException {
+		try {
+			populator.populate(connection);
+		}
+		catch (RuntimeException ex) {
+			try {
+				release.run();
+			}
+			catch (SQLException | RuntimeException releaseFailure) {
+				ex.addSuppressed(releaseFailure);
+			}
+			throw ex;
+		}
+		release.run();
+	}
+
+	/** Releases a schema lock on the connection that holds it. */
+	@FunctionalInterface
+	private interface LockRelease {
+
+		void run() throws SQLException;
+
 	}
 
 	private ResourceDatabasePopulator populator(Scripts scripts) {

@@ -6,19 +6,24 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import dev.durable.test.PostgresTestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ScriptStatementFailedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The schema scripts on PostgreSQL when several nodes of one application start at the same moment,
@@ -30,10 +35,8 @@ class PostgresSchemaInitializerIntegrationTests {
 	void nodesStartingTogetherAllCreateTheSchemaWithoutFailing() throws Exception {
 		PostgresTestDatabase database = PostgresTestDatabase.create();
 		try {
-			DataSource dataSource = new DriverManagerDataSource(database.url(), PostgresTestDatabase.USER,
-					System.getProperty("durable.test.postgres.password", ""));
-			DurableProperties.Jdbc settings = new DurableProperties.Jdbc();
-			settings.setInitializeSchema(DatabaseInitializationMode.ALWAYS);
+			DataSource dataSource = dataSource(database);
+			DurableProperties.Jdbc settings = alwaysInitialize();
 			int nodes = 6;
 			CyclicBarrier together = new CyclicBarrier(nodes);
 			ExecutorService starts = Executors.newFixedThreadPool(nodes);
@@ -71,10 +74,8 @@ class PostgresSchemaInitializerIntegrationTests {
 		PostgresTestDatabase database = PostgresTestDatabase.create();
 		ExecutorService start = Executors.newSingleThreadExecutor();
 		try {
-			DataSource dataSource = new DriverManagerDataSource(database.url(), PostgresTestDatabase.USER,
-					System.getProperty("durable.test.postgres.password", ""));
-			DurableProperties.Jdbc settings = new DurableProperties.Jdbc();
-			settings.setInitializeSchema(DatabaseInitializationMode.ALWAYS);
+			DataSource dataSource = dataSource(database);
+			DurableProperties.Jdbc settings = alwaysInitialize();
 			assertThat(new DurableSchemaInitializer(dataSource, settings).initializeDatabase()).isTrue();
 			try (Connection running = dataSource.getConnection(); Statement write = running.createStatement()) {
 				// A running node's write holds the event table, then reaches for the workflow table.
@@ -100,12 +101,62 @@ class PostgresSchemaInitializerIntegrationTests {
 		}
 	}
 
+	@Test
+	void aScriptThatFailsBecauseItsConnectionWasEndedReportsWhyNotTheLockItCouldNotRelease() throws Exception {
+		PostgresTestDatabase database = PostgresTestDatabase.create();
+		ExecutorService start = Executors.newSingleThreadExecutor();
+		try {
+			DataSource dataSource = dataSource(database);
+			DurableProperties.Jdbc settings = alwaysInitialize();
+			assertThat(new DurableSchemaInitializer(dataSource, settings).initializeDatabase()).isTrue();
+			try (Connection holder = dataSource.getConnection(); Statement statement = holder.createStatement()) {
+				holder.setAutoCommit(false);
+				statement.execute("lock table durable_workflow in access exclusive mode");
+				Future<Boolean> restarted = start.submit(() -> new DurableSchemaInitializer(dataSource, settings)
+					.initializeDatabase());
+				long deadline = System.nanoTime() + 20_000_000_000L;
+				Integer waiting;
+				while ((waiting = waiterOn(holder, "durable_workflow")) == null) {
+					assertThat(System.nanoTime()).as("the script reached the workflow table").isLessThan(deadline);
+					Thread.sleep(10);
+				}
+				statement.execute("select pg_terminate_backend(" + waiting + ")");
+				holder.rollback();
+				assertThatThrownBy(() -> restarted.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+					.cause()
+					.as("the script's statement and the server's reason, not only the failed release of the lock")
+					.isInstanceOf(ScriptStatementFailedException.class)
+					.hasMessageContaining("durable_workflow")
+					.hasStackTraceContaining("terminating connection due to administrator command");
+			}
+		}
+		finally {
+			start.shutdownNow();
+			database.drop();
+		}
+	}
+
+	private static DataSource dataSource(PostgresTestDatabase database) {
+		return new DriverManagerDataSource(database.url(), PostgresTestDatabase.USER,
+				System.getProperty("durable.test.postgres.password", ""));
+	}
+
+	private static DurableProperties.Jdbc alwaysInitialize() {
+		DurableProperties.Jdbc settings = new DurableProperties.Jdbc();
+		settings.setInitializeSchema(DatabaseInitializationMode.ALWAYS);
+		return settings;
+	}
+
 	private static boolean waitsForEventTable(Connection connection) throws Exception {
+		return waiterOn(connection, "durable_event") != null;
+	}
+
+	/** The process id of a session waiting for a lock on the table, or null if none waits. */
+	private static @Nullable Integer waiterOn(Connection connection, String table) throws Exception {
 		try (Statement statement = connection.createStatement();
-				ResultSet waiting = statement.executeQuery("select count(*) from pg_locks where not granted "
-						+ "and relation = 'durable_event'::regclass")) {
-			waiting.next();
-			return waiting.getInt(1) > 0;
+				ResultSet waiting = statement.executeQuery("select pid from pg_locks where not granted "
+						+ "and relation = '" + table + "'::regclass limit 1")) {
+			return waiting.next() ? waiting.getInt(1) : null;
 		}
 	}
 
