@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.durable.test.PostgresTestDatabase;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
@@ -84,11 +83,7 @@ class PostgresSchemaInitializerIntegrationTests {
 				write.execute("lock table durable_event in row exclusive mode");
 				Future<Boolean> restarted = start.submit(() -> new DurableSchemaInitializer(dataSource, settings)
 					.initializeDatabase());
-				long deadline = System.nanoTime() + 20_000_000_000L;
-				while (!waitsForEventTable(running)) {
-					assertThat(System.nanoTime()).as("the starting node reached the event table").isLessThan(deadline);
-					Thread.sleep(10);
-				}
+				awaitWaiter(running, "durable_event");
 				write.execute("select count(*) from durable_workflow");
 				running.commit();
 				// A node whose script failed throws here, as its application would fail to start.
@@ -114,13 +109,7 @@ class PostgresSchemaInitializerIntegrationTests {
 				statement.execute("lock table durable_workflow in access exclusive mode");
 				Future<Boolean> restarted = start.submit(() -> new DurableSchemaInitializer(dataSource, settings)
 					.initializeDatabase());
-				long deadline = System.nanoTime() + 20_000_000_000L;
-				Integer waiting;
-				while ((waiting = waiterOn(holder, "durable_workflow")) == null) {
-					assertThat(System.nanoTime()).as("the script reached the workflow table").isLessThan(deadline);
-					Thread.sleep(10);
-				}
-				statement.execute("select pg_terminate_backend(" + waiting + ")");
+				statement.execute("select pg_terminate_backend(" + awaitWaiter(holder, "durable_workflow") + ")");
 				holder.rollback();
 				assertThatThrownBy(() -> restarted.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
 					.cause()
@@ -147,16 +136,19 @@ class PostgresSchemaInitializerIntegrationTests {
 		return settings;
 	}
 
-	private static boolean waitsForEventTable(Connection connection) throws Exception {
-		return waiterOn(connection, "durable_event") != null;
-	}
-
-	/** The process id of a session waiting for a lock on the table, or null if none waits. */
-	private static @Nullable Integer waiterOn(Connection connection, String table) throws Exception {
-		try (Statement statement = connection.createStatement();
-				ResultSet waiting = statement.executeQuery("select pid from pg_locks where not granted "
-						+ "and relation = '" + table + "'::regclass limit 1")) {
-			return waiting.next() ? waiting.getInt(1) : null;
+	/** Wait until a session waits for a lock on the table (the starting node's script), and return its process id. */
+	private static int awaitWaiter(Connection connection, String table) throws Exception {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (true) {
+			try (Statement statement = connection.createStatement();
+					ResultSet waiting = statement.executeQuery("select pid from pg_locks where not granted "
+							+ "and relation = '" + table + "'::regclass limit 1")) {
+				if (waiting.next()) {
+					return waiting.getInt(1);
+				}
+			}
+			assertThat(System.nanoTime()).as("the starting node's script reached %s", table).isLessThan(deadline);
+			Thread.sleep(10);
 		}
 	}
 
