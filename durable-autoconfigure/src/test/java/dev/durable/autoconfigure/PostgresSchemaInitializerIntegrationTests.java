@@ -70,34 +70,40 @@ class PostgresSchemaInitializerIntegrationTests {
 
 	@Test
 	void aNodeStartingBesideARunningOneThatWritesTheJournalStarts() throws Exception {
-		PostgresTestDatabase database = PostgresTestDatabase.create();
-		ExecutorService start = Executors.newSingleThreadExecutor();
-		try {
-			DataSource dataSource = dataSource(database);
-			DurableProperties.Jdbc settings = alwaysInitialize();
-			assertThat(new DurableSchemaInitializer(dataSource, settings).initializeDatabase()).isTrue();
-			try (Connection running = dataSource.getConnection(); Statement write = running.createStatement()) {
-				// A running node's write holds the event table, then reaches for the workflow table.
-				running.setAutoCommit(false);
-				write.execute("set statement_timeout = '20s'");
-				write.execute("lock table durable_event in row exclusive mode");
-				Future<Boolean> restarted = start.submit(() -> new DurableSchemaInitializer(dataSource, settings)
-					.initializeDatabase());
-				awaitWaiter(running, "durable_event");
-				write.execute("select count(*) from durable_workflow");
-				running.commit();
-				// A node whose script failed throws here, as its application would fail to start.
-				assertThat(restarted.get()).as("the scripts ran").isTrue();
-			}
-		}
-		finally {
-			start.shutdownNow();
-			database.drop();
-		}
+		restartWhileHeld("durable_event", (running) -> {
+			// A running node's write holds the event table, then reaches for the workflow table.
+			running.execute("set statement_timeout = '20s'");
+			running.execute("lock table durable_event in row exclusive mode");
+		}, (running, waiting, restarted) -> {
+			running.execute("select count(*) from durable_workflow");
+			running.getConnection().commit();
+			// A node whose script failed throws here, as its application would fail to start.
+			assertThat(restarted.get()).as("the scripts ran").isTrue();
+		});
 	}
 
 	@Test
 	void aScriptThatFailsBecauseItsConnectionWasEndedReportsWhyNotTheLockItCouldNotRelease() throws Exception {
+		restartWhileHeld("durable_workflow",
+				(holder) -> holder.execute("lock table durable_workflow in access exclusive mode"),
+				(holder, waiting, restarted) -> {
+					holder.execute("select pg_terminate_backend(" + waiting + ")");
+					holder.getConnection().rollback();
+					assertThatThrownBy(() -> restarted.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+						.cause()
+						.as("the script's statement and the server's reason, not only the failed release of the lock")
+						.isInstanceOf(ScriptStatementFailedException.class)
+						.hasMessageContaining("durable_workflow")
+						.hasStackTraceContaining("terminating connection due to administrator command");
+				});
+	}
+
+	/**
+	 * On a database whose schema is made, open a transaction that {@code hold} fills (as a
+	 * running node's would), start a node's schema scripts beside it, wait until they wait for a
+	 * lock on {@code table}, and hand over to {@code then}.
+	 */
+	private static void restartWhileHeld(String table, Hold hold, AfterRestart then) throws Exception {
 		PostgresTestDatabase database = PostgresTestDatabase.create();
 		ExecutorService start = Executors.newSingleThreadExecutor();
 		try {
@@ -106,23 +112,32 @@ class PostgresSchemaInitializerIntegrationTests {
 			assertThat(new DurableSchemaInitializer(dataSource, settings).initializeDatabase()).isTrue();
 			try (Connection holder = dataSource.getConnection(); Statement statement = holder.createStatement()) {
 				holder.setAutoCommit(false);
-				statement.execute("lock table durable_workflow in access exclusive mode");
+				hold.hold(statement);
 				Future<Boolean> restarted = start.submit(() -> new DurableSchemaInitializer(dataSource, settings)
 					.initializeDatabase());
-				statement.execute("select pg_terminate_backend(" + awaitWaiter(holder, "durable_workflow") + ")");
-				holder.rollback();
-				assertThatThrownBy(() -> restarted.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-					.cause()
-					.as("the script's statement and the server's reason, not only the failed release of the lock")
-					.isInstanceOf(ScriptStatementFailedException.class)
-					.hasMessageContaining("durable_workflow")
-					.hasStackTraceContaining("terminating connection due to administrator command");
+				then.check(statement, awaitWaiter(holder, table), restarted);
 			}
 		}
 		finally {
 			start.shutdownNow();
 			database.drop();
 		}
+	}
+
+	/** What the open transaction does before the node restarts. */
+	@FunctionalInterface
+	private interface Hold {
+
+		void hold(Statement statement) throws Exception;
+
+	}
+
+	/** What the test does once the restarted node's script waits. */
+	@FunctionalInterface
+	private interface AfterRestart {
+
+		void check(Statement holder, int waitingPid, Future<Boolean> restarted) throws Exception;
+
 	}
 
 	private static DataSource dataSource(PostgresTestDatabase database) {
