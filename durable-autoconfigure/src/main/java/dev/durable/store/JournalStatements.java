@@ -66,6 +66,11 @@ final class JournalStatements {
 
 	private static final String FINISH_COMBINED = "with fence as (" + FINISH + " returning id)" + FROM_FENCE;
 
+	/** The same, with the run's last step's event inserted by a second insert under the same fence. */
+	private static final String FINISH_WITH_STEP_COMBINED = "with fence as (" + FINISH + " returning id), "
+			+ "step as (insert into durable_event (" + EventTable.COLUMNS
+			+ ") select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from fence)" + FROM_FENCE;
+
 	// An existing id (a start's, which the caller chose) is skipped, and then no event is inserted.
 	private static final String CREATE_COMBINED = "with fence as (" + INSERT_CLAIMED
 			+ " on conflict (id) do nothing returning id)" + FROM_FENCE;
@@ -119,7 +124,7 @@ final class JournalStatements {
 			return append(connection, append.claim(), append.event());
 		}
 		if (write instanceof JournalWrite.Finish finish) {
-			return WriteOutcome.of(finish(connection, finish.claim(), finish.end(), finish.event()));
+			return WriteOutcome.of(finish(connection, finish));
 		}
 		JournalWrite.Create create = (JournalWrite.Create) write;
 		String sql = this.combineFenceAndInsert ? CREATE_COMBINED : INSERT_CLAIMED;
@@ -217,26 +222,33 @@ final class JournalStatements {
 	}
 
 	/**
-	 * End the claimed workflow and insert its final event, if the claim still holds.
+	 * End the claimed workflow and insert its final event (after the run's last step's, if the
+	 * finish carries one), if the claim still holds.
 	 * @return {@code false} if the claim was replaced and nothing was written
 	 */
-	boolean finish(Connection connection, ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event)
-			throws SQLException {
+	boolean finish(Connection connection, JournalWrite.Finish finish) throws SQLException {
 		if (this.lockThenInsert) {
-			return writeEach(connection, List.of(new JournalWrite.Finish(claim, end, event)))[0] != WriteOutcome.REFUSED;
+			return writeEach(connection, List.of(finish))[0] != WriteOutcome.REFUSED;
 		}
-		String sql = this.combineFenceAndInsert ? FINISH_COMBINED : FINISH;
+		JournalEvent lastStep = finish.lastStep();
+		String sql = !this.combineFenceAndInsert ? FINISH
+				: (lastStep != null) ? FINISH_WITH_STEP_COMBINED : FINISH_COMBINED;
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			int next = bindFinish(statement, claim, end, event.timestamp());
+			int next = bindFinish(statement, finish.claim(), finish.end(), finish.event().timestamp());
 			if (this.combineFenceAndInsert) {
-				EventTable.bind(statement, next, this.values, null, event);
+				if (lastStep != null) {
+					next = EventTable.bind(statement, next, this.values, null, lastStep);
+				}
+				EventTable.bind(statement, next, this.values, null, finish.event());
 				return statement.executeUpdate() == 1;
 			}
 			if (statement.executeUpdate() == 0) {
 				return false;
 			}
 		}
-		EventTable.insert(connection, this.values, claim.workflowId(), event);
+		for (JournalEvent event : finish.events()) {
+			EventTable.insert(connection, this.values, finish.workflowId(), event);
+		}
 		return true;
 	}
 

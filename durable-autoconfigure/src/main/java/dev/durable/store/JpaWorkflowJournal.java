@@ -146,9 +146,11 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 	}
 
 	@Override
-	public void finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event, @Nullable String parentId) {
+	public void finish(ClaimedWorkflow claim, WorkflowEnd end, @Nullable JournalEvent lastStep, JournalEvent event,
+			@Nullable String parentId) {
+		JournalWrite.Finish finish = new JournalWrite.Finish(claim, end, lastStep, event);
 		if (parentId == null && this.access.canShareCommit()) {
-			if (!this.access.shareCommit(new JournalWrite.Finish(claim, end, event)).made()) {
+			if (!this.access.shareCommit(finish).made()) {
 				throw new LeaseLostException(claim.workflowId());
 			}
 			return;
@@ -159,7 +161,7 @@ final class JpaWorkflowJournal implements WorkflowJournal {
 				// is already waiting when the wake-up below looks for it.
 				this.access.lock(parentId);
 			}
-			if (!this.access.jdbc((connection) -> this.access.statements().finish(connection, claim, end, event))) {
+			if (!this.access.jdbc((connection) -> this.access.statements().finish(connection, finish))) {
 				throw new LeaseLostException(claim.workflowId());
 			}
 			if (parentId != null) {

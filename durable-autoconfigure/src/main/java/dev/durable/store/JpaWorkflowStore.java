@@ -169,8 +169,9 @@ public class JpaWorkflowStore implements WorkflowStore {
 	}
 
 	@Override
-	public void finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event, @Nullable String parentId) {
-		this.journal.finish(claim, end, event, parentId);
+	public void finish(ClaimedWorkflow claim, WorkflowEnd end, @Nullable JournalEvent lastStep, JournalEvent event,
+			@Nullable String parentId) {
+		this.journal.finish(claim, end, lastStep, event, parentId);
 	}
 
 	@Override

@@ -30,7 +30,8 @@ import static dev.durable.store.SqlValues.setText;
  *
  * <p>The locking read sees the current rows at any isolation, and being by primary key it takes
  * no gap locks under repeatable read for the rows that exist. A workflow makes one write at a
- * time, so no batch holds two writes of the same run.
+ * time, so no batch holds two writes of the same run; a finish may carry the run's last step,
+ * whose event is inserted with the end's.
  */
 final class MariaDbJournalBatch {
 
@@ -175,26 +176,22 @@ final class MariaDbJournalBatch {
 
 	private static void insertEvents(Connection connection, SqlValues values, List<JournalWrite> made)
 			throws SQLException {
-		for (List<JournalWrite> rows : chunks(made)) {
+		List<Map.Entry<String, JournalEvent>> events = new ArrayList<>(made.size());
+		for (JournalWrite write : made) {
+			for (JournalEvent event : write.events()) {
+				events.add(Map.entry(write.workflowId(), event));
+			}
+		}
+		for (List<Map.Entry<String, JournalEvent>> rows : chunks(events)) {
 			try (PreparedStatement insert = connection
 				.prepareStatement(INSERT_EVENT_COLUMNS + rowsOf(EVENT_ROW, rows.size()))) {
 				int next = 1;
-				for (JournalWrite write : rows) {
-					next = EventTable.bind(insert, next, values, write.workflowId(), eventOf(write));
+				for (Map.Entry<String, JournalEvent> row : rows) {
+					next = EventTable.bind(insert, next, values, row.getKey(), row.getValue());
 				}
 				insert.executeUpdate();
 			}
 		}
-	}
-
-	private static JournalEvent eventOf(JournalWrite write) {
-		if (write instanceof JournalWrite.Append append) {
-			return append.event();
-		}
-		if (write instanceof JournalWrite.Finish finish) {
-			return finish.event();
-		}
-		return ((JournalWrite.Create) write).startEvent();
 	}
 
 	private static <T> List<List<T>> chunks(List<T> items) {

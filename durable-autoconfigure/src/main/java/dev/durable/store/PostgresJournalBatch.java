@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * makes that row cheaper to look up by key than to find by reading the table, even in a plan made
  * before PostgreSQL has analyzed the table (when it guesses ten pages) and kept after it grew. The
  * statement reads one snapshot: that is sound because a workflow makes one write at a time, so no
- * batch holds two writes of the same run.
+ * batch holds two writes of the same run. A finish that carries the run's last step inserts both
+ * events under its number: both are made if its update found the claim, neither if not.
  */
 final class PostgresJournalBatch {
 
@@ -174,16 +175,13 @@ final class PostgresJournalBatch {
 		Columns events = new Columns(13);
 		for (int i = 0; i < writes.size(); i++) {
 			JournalWrite write = writes.get(i);
-			JournalEvent event;
 			if (write instanceof JournalWrite.Append append) {
 				appended.add(i, append.claim().workflowId(), append.claim().runToken());
-				event = append.event();
 			}
 			else if (write instanceof JournalWrite.Finish finish) {
-				event = finish.event();
 				WorkflowEnd end = finish.end();
 				finished.add(i, finish.claim().workflowId(), finish.claim().runToken(), end.status().name(),
-						end.result(), end.errorType(), end.error(), text(event.timestamp()));
+						end.result(), end.errorType(), end.error(), text(finish.event().timestamp()));
 			}
 			else {
 				JournalWrite.Create create = (JournalWrite.Create) write;
@@ -192,11 +190,12 @@ final class PostgresJournalBatch {
 						workflow.claim().runToken(), text(workflow.leaseUntil()), text(workflow.createdAt()),
 						(workflow.deadline() != null) ? text(workflow.deadline()) : null, workflow.priority());
 				createdWrites.add(i, workflow.id());
-				event = create.startEvent();
 			}
-			events.add(i, write.workflowId(), event.seq(), event.step(), event.kind().name(), event.name(),
-					event.attempt(), event.input(), event.output(), event.errorType(), event.error(),
-					text(event.timestamp()), (event.startedAt() != null) ? text(event.startedAt()) : null);
+			for (JournalEvent made : write.events()) {
+				events.add(i, write.workflowId(), made.seq(), made.step(), made.kind().name(), made.name(),
+						made.attempt(), made.input(), made.output(), made.errorType(), made.error(),
+						text(made.timestamp()), (made.startedAt() != null) ? text(made.startedAt()) : null);
+			}
 		}
 		String sql = sql(!createdWrites.isEmpty(), !finished.isEmpty(), !appended.isEmpty());
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -210,6 +210,47 @@ abstract class AbstractGroupCommitWriterTests {
 	}
 
 	@Test
+	void anEndCarryingTheRunsLastStepWritesBothEventsUnderTheClaimOrNeither() throws Exception {
+		ClaimedWorkflow alone = running("alone");
+		ClaimedWorkflow staleAlone = running("stale-alone");
+		assertThat(this.writer.write(endWithStep(alone))).as("a lone end with its last step").isEqualTo(WriteOutcome.MADE);
+		assertThat(this.writer.write(endWithStep(new ClaimedWorkflow("stale-alone", "stale-token", null))))
+			.as("a lone end with its last step, under a replaced claim")
+			.isEqualTo(WriteOutcome.REFUSED);
+
+		ClaimedWorkflow first = running("first");
+		ClaimedWorkflow batched = running("batched");
+		ClaimedWorkflow staleBatched = running("stale-batched");
+		ClaimedWorkflow other = running("other");
+		Future<WriteOutcome> leader = leadBehindClosedGate(first);
+		Future<WriteOutcome> end = write(endWithStep(batched));
+		Future<WriteOutcome> lostEnd = write(endWithStep(new ClaimedWorkflow("stale-batched", "stale-token", null)));
+		Future<WriteOutcome> step = write(append(other, 2));
+		waitUntil(() -> this.writer.queued() == 3);
+		this.dataSource.open();
+
+		assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
+		assertThat(end.get(10, TimeUnit.SECONDS)).as("a batched end with its last step").isEqualTo(WriteOutcome.MADE);
+		assertThat(lostEnd.get(10, TimeUnit.SECONDS)).as("a batched end with its last step, under a replaced claim")
+			.isEqualTo(WriteOutcome.REFUSED);
+		assertThat(step.get(10, TimeUnit.SECONDS)).isEqualTo(WriteOutcome.MADE);
+		for (String ended : List.of("alone", "batched")) {
+			assertThat(events(ended)).as("events of %s", ended).containsExactly(1L, 2L, 3L);
+			assertThat(this.jdbc.queryForList("select kind from durable_event where workflow_id = ? order by seq",
+					String.class, ended))
+				.containsExactly("WORKFLOW_STARTED", "ACTIVITY_COMPLETED", "WORKFLOW_COMPLETED");
+			assertThat(row("select status, result, run_token from durable_workflow where id = '" + ended + "'"))
+				.containsExactly("COMPLETED", "\"ok\"", null);
+		}
+		for (ClaimedWorkflow lost : List.of(staleAlone, staleBatched)) {
+			assertThat(events(lost.workflowId())).as("events of %s", lost.workflowId()).containsExactly(1L);
+			assertThat(row("select status, run_token from durable_workflow where id = '" + lost.workflowId() + "'"))
+				.containsExactly("RUNNING", lost.runToken());
+		}
+		assertThat(events("other")).containsExactly(1L, 2L);
+	}
+
+	@Test
 	void aRefusedStepInABatchOfStepsFailsAloneAndTheOthersAreMade() throws Exception {
 		ClaimedWorkflow first = running("first");
 		ClaimedWorkflow duplicate = running("duplicate");
@@ -308,6 +349,12 @@ abstract class AbstractGroupCommitWriterTests {
 
 	private static JournalWrite append(ClaimedWorkflow claim, long seq) {
 		return new JournalWrite.Append(claim, event(seq, (int) Math.max(1, seq - 1), EventKind.ACTIVITY_COMPLETED));
+	}
+
+	/** The end of a run whose last step (seq 2) was held back to be written with it (seq 3). */
+	private static JournalWrite endWithStep(ClaimedWorkflow claim) {
+		return new JournalWrite.Finish(claim, new WorkflowEnd.Completed("\"ok\""),
+				event(2, 1, EventKind.ACTIVITY_COMPLETED), event(3, 0, EventKind.WORKFLOW_COMPLETED));
 	}
 
 	private static JournalEvent event(long seq, int step, EventKind kind) {

@@ -51,14 +51,17 @@ public interface WorkflowJournal {
 	boolean publish(ClaimedWorkflow claim, JournalEvent event);
 
 	/**
-	 * End a claimed workflow: write its final event, status, result or error, and drop the claim.
+	 * End a claimed workflow: write its final event, status, result or error, and drop the claim;
+	 * with the run's last step's event, when the run held it back to commit it with the end.
 	 * @param claim the claim
 	 * @param end how it ended
+	 * @param lastStep the last step's event, not yet written, or null
 	 * @param event the final journal event
 	 * @param parentId the parent to wake, for a child workflow, or null
-	 * @throws LeaseLostException if the claim was replaced
+	 * @throws LeaseLostException if the claim was replaced (and then neither event was written)
 	 */
-	void finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event, @Nullable String parentId);
+	void finish(ClaimedWorkflow claim, WorkflowEnd end, @Nullable JournalEvent lastStep, JournalEvent event,
+			@Nullable String parentId);
 
 	/**
 	 * Suspend a claimed workflow: status {@code WAITING} until {@code wakeAt} or the awaited

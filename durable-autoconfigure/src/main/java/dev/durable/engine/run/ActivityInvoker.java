@@ -113,7 +113,7 @@ public class ActivityInvoker implements AutoCloseable {
 				execution.waitUntil(nextAttempt);
 			}
 			int attempt = failedAttempts + 1;
-			Outcome outcome = attemptObserved(execution, activity, invocation, step, attempt, input);
+			Outcome outcome = attemptObserved(execution, activity, invocation, step, attempt, input, true);
 			Throwable failure = outcome.failure();
 			if (failure == null) {
 				return outcome.result();
@@ -129,13 +129,25 @@ public class ActivityInvoker implements AutoCloseable {
 	 */
 	Outcome attemptObserved(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
 			int step, int attempt, String input) {
+		return attemptObserved(execution, activity, invocation, step, attempt, input, false);
+	}
+
+	/**
+	 * Run one attempt, observed and counted; a completion is recorded before this returns, and
+	 * written too unless {@code mayHold} and the run may hold it back (see
+	 * {@link RunJournalWriter#holdCompletion}).
+	 */
+	private Outcome attemptObserved(WorkflowExecution execution, ActivityDefinition activity,
+			MethodInvocation invocation, int step, int attempt, String input, boolean mayHold) {
 		long attemptStarted = System.nanoTime();
 		Instant began = execution.now();
 		Outcome outcome = this.observer.observeAttempt(execution.workflowId(), activity.name(), attempt,
-				() -> attempt(execution, activity, invocation, step, attempt, input, began), Outcome::failure);
+				() -> attempt(execution, activity, invocation, step, attempt, input, began, mayHold), Outcome::failure);
 		execution.engine().events().activityAttempted(activity.name(), attempt, outcome.failure(),
 				Duration.ofNanos(System.nanoTime() - attemptStarted));
 		if (outcome.failure() == null && this.faults != null) {
+			// A crash injected here must find the completion committed, as its name says.
+			execution.writer().writeHeld();
 			this.faults.afterCompletionRecorded(execution.claim(), activity.name());
 		}
 		return new Outcome(outcome.result(), outcome.failure(), began);
@@ -165,17 +177,18 @@ public class ActivityInvoker implements AutoCloseable {
 	 * interrupted if it overruns.
 	 */
 	private Outcome attempt(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
-			int step, int attempt, String input, Instant began) {
+			int step, int attempt, String input, Instant began, boolean mayHold) {
 		Duration timeout = activity.timeout();
 		if (timeout == null) {
-			return runAttempt(execution, activity, invocation, step, attempt, input, began, null);
+			return runAttempt(execution, activity, invocation, step, attempt, input, began, null, mayHold);
 		}
 		AttemptGate gate = new AttemptGate();
 		String what = "Activity '" + activity.name() + "' attempt " + attempt + " of workflow '"
 				+ execution.workflowId() + "'";
 		try {
 			return this.timedAttempts.run(what, timeout,
-					() -> runAttempt(execution, activity, invocation, step, attempt, input, began, gate), gate::timeOut);
+					() -> runAttempt(execution, activity, invocation, step, attempt, input, began, gate, mayHold),
+					gate::timeOut);
 		}
 		catch (TimeoutException ex) {
 			return new Outcome(null, new TimeoutException("Activity '" + activity.name() + "' attempt " + attempt
@@ -196,15 +209,15 @@ public class ActivityInvoker implements AutoCloseable {
 	}
 
 	private Outcome runAttempt(WorkflowExecution execution, ActivityDefinition activity, MethodInvocation invocation,
-			int step, int attempt, String input, Instant began, @Nullable AttemptGate gate) {
+			int step, int attempt, String input, Instant began, @Nullable AttemptGate gate, boolean mayHold) {
 		String key = execution.workflowId() + ":" + step;
 		ExecutionContexts.bindActivity(new ActivityExecution(execution.workflowId(), key, attempt));
 		try {
 			TransactionTemplate transaction = this.transactions.templateFor(activity);
 			Object result = (transaction != null)
 					? transaction.execute((status) -> complete(execution, activity, invocation, step, attempt, input, began,
-							gate))
-					: complete(execution, activity, invocation, step, attempt, input, began, gate);
+							gate, false))
+					: complete(execution, activity, invocation, step, attempt, input, began, gate, mayHold);
 			return new Outcome(result, null);
 		}
 		catch (WorkflowSuspension | RunAbandonedError | ResultNotSerializableException ex) {
@@ -232,7 +245,7 @@ public class ActivityInvoker implements AutoCloseable {
 
 	private @Nullable Object complete(WorkflowExecution execution, ActivityDefinition activity,
 			MethodInvocation invocation, int step, int attempt, String input, Instant began,
-			@Nullable AttemptGate gate) {
+			@Nullable AttemptGate gate, boolean mayHold) {
 		Object result;
 		try {
 			result = invocation.proceed();
@@ -257,8 +270,14 @@ public class ActivityInvoker implements AutoCloseable {
 		if (this.faults != null) {
 			this.faults.beforeCompletionRecorded(execution.claim(), activity.name());
 		}
-		execution.writer()
-			.appendBegun(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null, began);
+		if (mayHold && execution.writer().mayHoldCompletion()) {
+			execution.writer().holdCompletion(step, activity.name(), attempt, input, output, began);
+		}
+		else {
+			execution.writer()
+				.appendBegun(step, EventKind.ACTIVITY_COMPLETED, activity.name(), attempt, input, output, null, null,
+						began);
+		}
 		return result;
 	}
 

@@ -53,10 +53,12 @@ final class RunEnding {
 	void finish(WorkflowExecution execution, WorkflowEnd end, EventKind kind) {
 		// Activity futures still running end without being recorded: the workflow does not wait.
 		execution.writer().close();
+		// The last activity's completion, if the run held it back, commits with the end.
+		JournalEvent lastStep = execution.writer().takeHeld();
 		JournalEvent event = execution.writer().lifecycleEvent(kind, end.result(), end.errorType(), end.error());
 		WorkflowRecord workflow = execution.workflow();
 		String parentId = workflow.parentId();
-		this.engine.store().finish(execution.claim(), end, event, parentId);
+		this.engine.store().finish(execution.claim(), end, lastStep, event, parentId);
 		WorkflowRecord ended = workflow.ended(end, event.timestamp());
 		execution.endedAs(ended);
 		this.engine.events().workflowEnded(execution.workflowId(), execution.workflow().type(), end.status());

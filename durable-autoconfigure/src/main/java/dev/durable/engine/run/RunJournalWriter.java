@@ -6,6 +6,7 @@ import dev.durable.engine.fault.RunAbandonedError;
 import dev.durable.engine.journal.EventKind;
 import dev.durable.engine.journal.JournalEvent;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes one run's new steps to the journal, fenced by its claim, through the {@link RunWrites} gate.
@@ -15,6 +16,9 @@ final class RunJournalWriter {
 	private final WorkflowExecution execution;
 
 	private final RunWrites writes = new RunWrites();
+
+	/** An activity's completion recorded but not yet written; only the workflow's thread holds one. */
+	private volatile @Nullable JournalEvent held;
 
 	RunJournalWriter(WorkflowExecution execution) {
 		this.execution = execution;
@@ -38,21 +42,93 @@ final class RunJournalWriter {
 			@Nullable String errorType, @Nullable String error, Instant now, @Nullable Instant startedAt) {
 		WorkflowExecution execution = this.execution;
 		execution.ensureLive();
+		writeHeld();
 		// Activity futures record from the pool's threads: positions are taken one at a time.
 		long seq = this.writes.open(execution.journal(), execution.workflowId(), step);
 		JournalEvent event;
-		boolean cancelNow;
 		try {
 			event = new JournalEvent(seq, step, kind, name, attempt, input, output, errorType, error, now, startedAt);
-			cancelNow = execution.engine().store().append(execution.claim(), event);
-		}
-		catch (RuntimeException ex) {
-			throw new RunAbandonedError(ex);
+			store(event);
 		}
 		finally {
 			this.writes.done();
 		}
 		execution.journal().add(event);
+	}
+
+	/**
+	 * Whether an activity's completion, recorded now on the workflow's thread, may be held back
+	 * until the run's next durable call or its end ({@link #holdCompletion}): only when nothing else
+	 * of the run writes meanwhile (no activity futures) and the completion need not commit with
+	 * a transaction of the caller's or the activity's.
+	 */
+	boolean mayHoldCompletion() {
+		return this.execution.startedFutures() == null && !TransactionSynchronizationManager.isActualTransactionActive();
+	}
+
+	/**
+	 * Record an activity's completion without writing it yet: it is written at the run's next
+	 * durable call, before that call does anything ({@link #writeHeld}), or with the run's end in
+	 * one commit, which saves a W1-style workflow one of its five commits. Nothing outside the run
+	 * happens meanwhile, only workflow code, which a replay runs again anyway; a crash in between
+	 * runs the activity again, as a crash just before its write would.
+	 */
+	void holdCompletion(int step, String name, int attempt, String input, @Nullable String output,
+			@Nullable Instant startedAt) {
+		WorkflowExecution execution = this.execution;
+		execution.ensureLive();
+		writeHeld();
+		long seq = this.writes.open(execution.journal(), execution.workflowId(), step);
+		JournalEvent event;
+		try {
+			event = new JournalEvent(seq, step, EventKind.ACTIVITY_COMPLETED, name, attempt, input, output, null, null,
+					execution.now(), startedAt);
+		}
+		finally {
+			this.writes.done();
+		}
+		execution.journal().add(event);
+		this.held = event;
+	}
+
+	/**
+	 * Write the completion held back by {@link #holdCompletion}, if any; the run goes on only once
+	 * it is committed.
+	 */
+	void writeHeld() {
+		JournalEvent event = this.held;
+		if (event == null) {
+			return;
+		}
+		this.held = null;
+		this.writes.enter(this.execution.workflowId(), event.step());
+		try {
+			store(event);
+		}
+		finally {
+			this.writes.done();
+		}
+	}
+
+	/**
+	 * Take the completion held back by {@link #holdCompletion}, to be written with the run's end.
+	 * @return the held event, or null
+	 */
+	@Nullable JournalEvent takeHeld() {
+		JournalEvent event = this.held;
+		this.held = null;
+		return event;
+	}
+
+	private void store(JournalEvent event) {
+		WorkflowExecution execution = this.execution;
+		boolean cancelNow;
+		try {
+			cancelNow = execution.engine().store().append(execution.claim(), event);
+		}
+		catch (RuntimeException ex) {
+			throw new RunAbandonedError(ex);
+		}
 		if (cancelNow) {
 			// Delivered at the next durable call, as a cancellation through the lease keeper is.
 			execution.cancellation().request();

@@ -19,12 +19,20 @@ final class RunWrites {
 	 * @throws RunAbandonedError if the run has ended
 	 */
 	synchronized long open(StepIndex journal, String workflowId, int step) {
+		enter(workflowId, step);
+		return journal.takeSeq();
+	}
+
+	/**
+	 * Begin a write whose position was taken before (a held completion).
+	 * @throws RunAbandonedError if the run has ended
+	 */
+	synchronized void enter(String workflowId, int step) {
 		if (this.closed) {
 			throw new RunAbandonedError(new IllegalStateException("The run of workflow '" + workflowId
 					+ "' has ended; a late outcome of step " + step + " is not recorded"));
 		}
 		this.writing++;
-		return journal.takeSeq();
 	}
 
 	/**

@@ -164,6 +164,8 @@ public class WorkflowExecution {
 		if (this.futures != null) {
 			this.futures.checkNotCapturing();
 		}
+		// A completion held back is committed before this call does anything outside the run.
+		this.writer.writeHeld();
 		return ++this.currentStep;
 	}
 

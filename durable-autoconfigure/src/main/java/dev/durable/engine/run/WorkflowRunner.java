@@ -266,6 +266,7 @@ public class WorkflowRunner {
 				park(execution, suspension, parkedOn);
 				return;
 			}
+			execution.writer().writeHeld();
 			execution.writer().close();
 			this.engine.store().suspend(execution.claim(), suspension.getWakeAt(), suspension.getWaitingFor());
 			return;
@@ -288,6 +289,7 @@ public class WorkflowRunner {
 	 * over (or, should this node die, when the lease runs out, and another node runs it).
 	 */
 	private void park(WorkflowExecution execution, WorkflowSuspension suspension, StepFuture<?> awaited) {
+		execution.writer().writeHeld();
 		Instant leaseEnd = now().plus(this.engine.settings().leaseDuration());
 		this.engine.store()
 			.park(execution.claim(), FutureWait.parkedUntil(suspension.getWakeAt(), leaseEnd),

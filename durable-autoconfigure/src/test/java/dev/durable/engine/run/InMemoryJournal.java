@@ -98,9 +98,12 @@ class InMemoryJournal implements WorkflowStore {
 	}
 
 	@Override
-	public synchronized void finish(ClaimedWorkflow claim, WorkflowEnd end, JournalEvent event,
-			@Nullable String parentId) {
+	public synchronized void finish(ClaimedWorkflow claim, WorkflowEnd end, @Nullable JournalEvent lastStep,
+			JournalEvent event, @Nullable String parentId) {
 		Row row = fenced(claim);
+		if (lastStep != null) {
+			insert(row.id(), lastStep);
+		}
 		insert(row.id(), event);
 		row.end = end;
 		row.hand(end.status(), null, null, event.timestamp());
