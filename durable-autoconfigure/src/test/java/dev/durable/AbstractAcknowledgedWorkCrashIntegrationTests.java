@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.durable.test.JvmProcess;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the next step's beginning proves recorded is in the journal after the restart, however soon
  * after the acknowledgement the process died.
  */
+@RunsBesideOtherTests
 abstract class AbstractAcknowledgedWorkCrashIntegrationTests {
 
 	private static final int WORKFLOWS = 150;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.durable.test.JvmProcess;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose outcome was recorded runs again, every other one runs (under the idempotency key it had
  * before the kill), and the workflow's result is complete.
  */
+@RunsBesideOtherTests
 abstract class AbstractFanOutCrashIntegrationTests {
 
 	private static final int COUNT = 100;

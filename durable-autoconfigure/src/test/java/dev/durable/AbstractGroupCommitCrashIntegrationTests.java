@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.durable.test.JvmProcess;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and re-runs no step whose record was committed. A subclass per database gives the URL and
  * account of a database of its own.
  */
+@RunsBesideOtherTests
 abstract class AbstractGroupCommitCrashIntegrationTests {
 
 	private static final int WORKFLOWS = 24;

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import dev.durable.test.ChaosJournal;
 import dev.durable.test.ChaosNode;
 import dev.durable.test.JvmProcess;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.testapp.ChaosController;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // Tests that kill a node for good run last (@Order): each test starts the nodes it finds stopped.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@RunsBesideOtherTests
 abstract class AbstractMultiNodeIntegrationTests {
 
 	static final int WORKFLOWS = 300;

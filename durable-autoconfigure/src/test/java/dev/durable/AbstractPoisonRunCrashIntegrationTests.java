@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import com.jayway.jsonpath.JsonPath;
 import dev.durable.engine.RunAttemptsExhaustedException;
 import dev.durable.test.JvmProcess;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cause is gone, runs it to completion. Nothing in the dying process can record the stop: only
  * the run count kept by the claims can end it.
  */
+@RunsBesideOtherTests
 abstract class AbstractPoisonRunCrashIntegrationTests {
 
 	private static final int MAX_RUN_ATTEMPTS = 3;

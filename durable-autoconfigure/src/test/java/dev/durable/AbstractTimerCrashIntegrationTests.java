@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.durable.test.JvmProcess;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Durable waits survive {@code kill -9} of a real JVM: after the restart a timer fires when it
  * was due, and a retry backoff goes on with the attempts left, waiting only for what was left.
  */
+@RunsBesideOtherTests
 abstract class AbstractTimerCrashIntegrationTests {
 
 	private static final long SLEEP_MILLIS = 10_000;

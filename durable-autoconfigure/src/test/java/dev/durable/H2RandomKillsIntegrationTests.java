@@ -16,6 +16,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.durable.test.ChaosJournal;
 import dev.durable.test.ChaosNode;
 import dev.durable.test.FaultSettings;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.test.SteadyStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * number of kills and {@code -Ddurable.faults.seed=} replays a run's choices (see
  * {@link FaultSettings}).
  */
+@RunsBesideOtherTests
 class H2RandomKillsIntegrationTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(2);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import dev.durable.test.JvmProcess;
 import dev.durable.test.PostgresTestDatabase;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.testapp.FanOutLog;
 import dev.durable.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every one of their late records. The first node's activities are held (a file in the working
  * directory) so that they are still running when it is paused.
  */
+@RunsBesideOtherTests
 class PostgresFanOutFencingIntegrationTests {
 
 	private static final int COUNT = 10;

@@ -10,6 +10,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.durable.test.ChaosNode;
 import dev.durable.test.JvmProcess;
 import dev.durable.test.PostgresNodes;
+import dev.durable.test.RunsBesideOtherTests;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nodes, and the parent, woken as they end, completes with every child's result in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunsBesideOtherTests
 class PostgresParallelChildrenIntegrationTests {
 
 	private static final int CHILDREN = 10;

@@ -8,6 +8,7 @@ import dev.durable.test.ChaosJournal;
 import dev.durable.test.ChaosNode;
 import dev.durable.test.PostgresNodes;
 import dev.durable.test.PostgresTestDatabase;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.testapp.QueueRunStats;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it ({@code QueueRuns}); the rate limit is checked against the begins the claims recorded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunsBesideOtherTests
 class PostgresQueuesProcessIntegrationTests {
 
 	private static final Duration ALL_COMPLETE = Duration.ofSeconds(90);

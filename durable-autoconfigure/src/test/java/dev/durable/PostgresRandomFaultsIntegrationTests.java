@@ -20,6 +20,7 @@ import dev.durable.test.ChaosJournal;
 import dev.durable.test.ChaosNode;
 import dev.durable.test.FaultSettings;
 import dev.durable.test.PrivatePostgresServer;
+import dev.durable.test.RunsBesideOtherTests;
 import dev.durable.test.SteadyStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it starts; but one node at least stays up, and the database crashes only under running nodes:
  * the test looks for what faults lose or repeat, not for a cluster that cannot work at all.
  */
+@RunsBesideOtherTests
 class PostgresRandomFaultsIntegrationTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(2);

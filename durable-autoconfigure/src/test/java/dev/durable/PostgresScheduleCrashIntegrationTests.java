@@ -14,6 +14,7 @@ import java.util.List;
 import dev.durable.scheduleapp.ScheduleApplication;
 import dev.durable.test.JvmProcess;
 import dev.durable.test.PostgresTestDatabase;
+import dev.durable.test.RunsBesideOtherTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Expectations come from when the nodes were really down, not from the planned sleeps: fire
  * times within a second of a kill may have been fired or missed, either way is right.
  */
+@RunsBesideOtherTests
 class PostgresScheduleCrashIntegrationTests {
 
 	private static final String EVERY_SECOND = "Ticks.everySecond";
