@@ -1,6 +1,7 @@
 package dev.durable.engine.run;
 
 import java.time.Instant;
+import java.util.function.LongFunction;
 
 import dev.durable.engine.fault.RunAbandonedError;
 import dev.durable.engine.journal.EventKind;
@@ -40,6 +41,15 @@ final class RunJournalWriter {
 
 	void append(int step, EventKind kind, String name, int attempt, @Nullable String input, @Nullable String output,
 			@Nullable String errorType, @Nullable String error, Instant now, @Nullable Instant startedAt) {
+		record(step, (seq) -> new JournalEvent(seq, step, kind, name, attempt, input, output, errorType, error, now,
+				startedAt), true);
+	}
+
+	/**
+	 * Make a step's event at the journal's next position and add it to the run's journal, written
+	 * first if {@code write}; the completion held back before it, if any, is written before.
+	 */
+	private JournalEvent record(int step, LongFunction<JournalEvent> atPosition, boolean write) {
 		WorkflowExecution execution = this.execution;
 		execution.ensureLive();
 		writeHeld();
@@ -47,13 +57,16 @@ final class RunJournalWriter {
 		long seq = this.writes.open(execution.journal(), execution.workflowId(), step);
 		JournalEvent event;
 		try {
-			event = new JournalEvent(seq, step, kind, name, attempt, input, output, errorType, error, now, startedAt);
-			store(event);
+			event = atPosition.apply(seq);
+			if (write) {
+				store(event);
+			}
 		}
 		finally {
 			this.writes.done();
 		}
 		execution.journal().add(event);
+		return event;
 	}
 
 	/**
@@ -75,20 +88,9 @@ final class RunJournalWriter {
 	 */
 	void holdCompletion(int step, String name, int attempt, String input, @Nullable String output,
 			@Nullable Instant startedAt) {
-		WorkflowExecution execution = this.execution;
-		execution.ensureLive();
-		writeHeld();
-		long seq = this.writes.open(execution.journal(), execution.workflowId(), step);
-		JournalEvent event;
-		try {
-			event = new JournalEvent(seq, step, EventKind.ACTIVITY_COMPLETED, name, attempt, input, output, null, null,
-					execution.now(), startedAt);
-		}
-		finally {
-			this.writes.done();
-		}
-		execution.journal().add(event);
-		this.held = event;
+		Instant now = this.execution.now();
+		this.held = record(step, (seq) -> new JournalEvent(seq, step, EventKind.ACTIVITY_COMPLETED, name, attempt, input,
+				output, null, null, now, startedAt), false);
 	}
 
 	/**
