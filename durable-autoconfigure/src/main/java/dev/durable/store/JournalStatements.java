@@ -236,10 +236,9 @@ final class JournalStatements {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			int next = bindFinish(statement, finish.claim(), finish.end(), finish.event().timestamp());
 			if (this.combineFenceAndInsert) {
-				if (lastStep != null) {
-					next = EventTable.bind(statement, next, this.values, null, lastStep);
+				for (JournalEvent event : finish.events()) {
+					next = EventTable.bind(statement, next, this.values, null, event);
 				}
-				EventTable.bind(statement, next, this.values, null, finish.event());
 				return statement.executeUpdate() == 1;
 			}
 			if (statement.executeUpdate() == 0) {
