@@ -17,9 +17,7 @@ class PostgresFanOutCrashIntegrationTests extends AbstractFanOutCrashIntegration
 		if (this.database == null) {
 			this.database = PostgresTestDatabase.create();
 		}
-		return List.of("--spring.datasource.url=" + this.database.url(),
-				"--spring.datasource.username=" + PostgresTestDatabase.USER, "--durable.jdbc.initialize-schema=always",
-				"--spring.jpa.hibernate.ddl-auto=create");
+		return this.database.processArguments();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -63,6 +64,16 @@ public final class PostgresTestDatabase {
 		registry.add("spring.datasource.username", () -> USER);
 		registry.add("spring.jpa.hibernate.ddl-auto", () -> "create");
 		registry.add("durable.jdbc.initialize-schema", () -> "always");
+	}
+
+	/**
+	 * The command-line arguments that point an application process at this schema, with our
+	 * schema script and the test application's own tables created.
+	 * @return the arguments
+	 */
+	public List<String> processArguments() {
+		return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=" + USER,
+				"--durable.jdbc.initialize-schema=always", "--spring.jpa.hibernate.ddl-auto=create");
 	}
 
 	/**
