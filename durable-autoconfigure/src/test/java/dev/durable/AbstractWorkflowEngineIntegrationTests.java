@@ -17,6 +17,7 @@ import dev.durable.engine.journal.WorkflowStore;
 import dev.durable.test.WorkflowAwaits;
 import dev.durable.testapp.Calls;
 import dev.durable.testapp.CheckoutService;
+import dev.durable.testapp.EscalationWorkflow;
 import dev.durable.testapp.Ledger;
 import dev.durable.testapp.Line;
 import dev.durable.testapp.OrderWorkflow;
@@ -71,6 +72,9 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 	@Autowired
 	dev.durable.testapp.ApprovalWorkflow approvals;
 
+	@Autowired
+	EscalationWorkflow escalations;
+
 	@LocalServerPort
 	int port;
 
@@ -91,6 +95,20 @@ abstract class AbstractWorkflowEngineIntegrationTests {
 		assertThat(this.store.journal(id)).extracting(JournalEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
 		assertThat(this.calls.count("reserve:" + id)).isEqualTo(1);
 		assertThat(this.calls.count("ship:" + id)).isEqualTo(1);
+	}
+
+	@Test
+	void aChildWorkflowsLastActivityIsRecordedWithTheChildsEnd() {
+		// The child's last completion waits for its end, which a child writes apart from the shared
+		// commits (it wakes its parent in the same transaction): both must reach the journal.
+		String id = "child-end-" + UUID.randomUUID();
+		assertThat(this.client.start(id, () -> this.escalations.countThrough(id, 2)).await(AWAIT))
+			.isEqualTo("counted 2");
+		assertThat(this.store.journal(id + "/1")).extracting(JournalEvent::kind, JournalEvent::step)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(EventKind.WORKFLOW_STARTED, 0),
+					org.assertj.core.groups.Tuple.tuple(EventKind.ACTIVITY_COMPLETED, 1),
+					org.assertj.core.groups.Tuple.tuple(EventKind.ACTIVITY_COMPLETED, 2),
+					org.assertj.core.groups.Tuple.tuple(EventKind.WORKFLOW_COMPLETED, 0));
 	}
 
 	@Test
