@@ -2,6 +2,7 @@ package dev.durable;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.durable.test.PostgresTestDatabase;
 
@@ -10,14 +11,11 @@ import dev.durable.test.PostgresTestDatabase;
  */
 class PostgresTimerCrashIntegrationTests extends AbstractTimerCrashIntegrationTests {
 
-	private PostgresTestDatabase database;
+	private final Supplier<List<String>> database = PostgresTestDatabase.processArgumentsOnFirstUse();
 
 	@Override
 	List<String> databaseArguments(Path workDir) {
-		if (this.database == null) {
-			this.database = PostgresTestDatabase.create();
-		}
-		return this.database.processArguments();
+		return this.database.get();
 	}
 
 }

@@ -7,7 +7,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -67,13 +69,28 @@ public final class PostgresTestDatabase {
 	}
 
 	/**
-	 * The command-line arguments that point an application process at this schema, with our
-	 * schema script and the test application's own tables created.
-	 * @return the arguments
+	 * The command-line arguments that point application processes at a fresh schema, made on the
+	 * first call, with our schema script and the test application's own tables created: every
+	 * process of one test gets the same schema.
+	 * @return the arguments, the same on every call
 	 */
-	public List<String> processArguments() {
-		return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=" + USER,
-				"--durable.jdbc.initialize-schema=always", "--spring.jpa.hibernate.ddl-auto=create");
+	public static Supplier<List<String>> processArgumentsOnFirstUse() {
+		return new Supplier<>() {
+
+			private @Nullable List<String> arguments;
+
+			@Override
+			public synchronized List<String> get() {
+				if (this.arguments == null) {
+					PostgresTestDatabase database = create();
+					this.arguments = List.of("--spring.datasource.url=" + database.url(),
+							"--spring.datasource.username=" + USER, "--durable.jdbc.initialize-schema=always",
+							"--spring.jpa.hibernate.ddl-auto=create");
+				}
+				return this.arguments;
+			}
+
+		};
 	}
 
 	/**
