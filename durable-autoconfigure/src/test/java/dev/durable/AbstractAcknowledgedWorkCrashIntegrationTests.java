@@ -47,7 +47,7 @@ abstract class AbstractAcknowledgedWorkCrashIntegrationTests {
 			String path = "/test/acknowledged?prefix=" + prefix + "&count=" + WORKFLOWS + "&steps=" + STEPS;
 			// The starts may outlast the client's timeout; what counts is what the log acknowledges.
 			CompletableFuture.runAsync(() -> post(first, path));
-			awaitLine(first.log(), "ACKNOWLEDGED " + prefix + "-" + (WORKFLOWS - 1), Duration.ofMinutes(2));
+			first.awaitLogLine("ACKNOWLEDGED " + prefix + "-" + (WORKFLOWS - 1), Duration.ofMinutes(2));
 			first.killHard();
 			firstLog = first.log();
 		}
@@ -94,19 +94,6 @@ abstract class AbstractAcknowledgedWorkCrashIntegrationTests {
 		}
 	}
 
-	/**
-	 * Wait for a line in a log, polling often: the kill must follow the last acknowledgement
-	 * closely, within the half second that H2 would delay writing it.
-	 */
-	private static void awaitLine(Path log, String line, Duration timeout) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!Files.readAllLines(log).contains(line)) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("No '" + line + "' in " + log + " within " + timeout);
-			}
-			Thread.sleep(2);
-		}
-	}
 
 	private List<String> arguments() {
 		List<String> arguments = new ArrayList<>(databaseArguments(this.workDir));

@@ -1,6 +1,5 @@
 package dev.durable;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ abstract class AbstractHeldCompletionCrashIntegrationTests {
 		try (JvmProcess first = JvmProcess.startMain(TestApplication.class, this.workDir, "first",
 				arguments(1, "--test.block-before-end=true"))) {
 			first.post("/test/last-step/" + id, "");
-			awaitLine(first, "BLOCKED BEFORE END " + id, Duration.ofSeconds(60));
+			first.awaitLogLine("BLOCKED BEFORE END " + id, Duration.ofSeconds(60));
 			String held = first.get("/actuator/workflows/" + id).body();
 			assertThat((List<Integer>) JsonPath.read(held, "$.events[?(@.type == 'ACTIVITY_COMPLETED')].step"))
 				.as("committed completions while the workflow runs plain code after its last step: the first "
@@ -60,15 +59,6 @@ abstract class AbstractHeldCompletionCrashIntegrationTests {
 		return JsonPath.read(process.get("/test/last-step/" + id + "/runs").body(), "$");
 	}
 
-	private static void awaitLine(JvmProcess process, String line, Duration timeout) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!Files.readAllLines(process.log()).contains(line)) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("No '" + line + "' within " + timeout + "; log:\n" + process.logTail());
-			}
-			Thread.sleep(20);
-		}
-	}
 
 	private List<String> arguments(int generation, String... more) {
 		List<String> arguments = new ArrayList<>(databaseArguments(this.workDir));

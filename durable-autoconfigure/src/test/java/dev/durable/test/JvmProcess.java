@@ -203,6 +203,24 @@ public final class JvmProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Wait until the process's log holds a line, polling every 2 ms: a test that kills the process
+	 * on a line must follow it closely (H2 would delay writing a commit by half a second).
+	 * @param line the whole line
+	 * @param timeout how long to wait
+	 * @throws Exception on timeout
+	 */
+	public void awaitLogLine(String line, Duration timeout) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!Files.readAllLines(this.log).contains(line)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("No '" + line + "' in " + this.log + " within " + timeout + "; log:\n"
+						+ logTail());
+			}
+			Thread.sleep(2);
+		}
+	}
+
+	/**
 	 * Kill the process the hard way: SIGKILL, no shutdown hooks, no graceful anything.
 	 * @throws Exception if kill fails
 	 */

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -61,11 +63,7 @@ public final class PostgresTestDatabase {
 	 * @param registry the test's dynamic properties
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase database = create();
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", () -> USER);
-		registry.add("spring.jpa.hibernate.ddl-auto", () -> "create");
-		registry.add("durable.jdbc.initialize-schema", () -> "always");
+		create().properties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	/**
@@ -82,15 +80,26 @@ public final class PostgresTestDatabase {
 			@Override
 			public synchronized List<String> get() {
 				if (this.arguments == null) {
-					PostgresTestDatabase database = create();
-					this.arguments = List.of("--spring.datasource.url=" + database.url(),
-							"--spring.datasource.username=" + USER, "--durable.jdbc.initialize-schema=always",
-							"--spring.jpa.hibernate.ddl-auto=create");
+					this.arguments = create().properties()
+						.entrySet()
+						.stream()
+						.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+						.toList();
 				}
 				return this.arguments;
 			}
 
 		};
+	}
+
+	// What points an application at this schema, for a test context and for a process alike.
+	private Map<String, String> properties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", url());
+		properties.put("spring.datasource.username", USER);
+		properties.put("spring.jpa.hibernate.ddl-auto", "create");
+		properties.put("durable.jdbc.initialize-schema", "always");
+		return properties;
 	}
 
 	/**
