@@ -1,7 +1,7 @@
 package dev.durable.test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Spring Boot application running as a real JVM process, for crash tests that kill it with
@@ -26,17 +28,23 @@ public final class JvmProcess implements AutoCloseable {
 	 */
 	private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
 
+	/**
+	 * The line the web server logs once it listens. The process picks its own port
+	 * ({@code --server.port=0}) and the test reads it here: a port chosen by the test and handed over
+	 * could be taken by another process in between, which failed a CI run.
+	 */
+	private static final Pattern LISTENING = Pattern.compile("started on port (\\d+)");
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Process process;
 
-	private final int port;
-
 	private final Path log;
 
-	private JvmProcess(Process process, int port, Path log) {
+	private volatile int port;
+
+	private JvmProcess(Process process, Path log) {
 		this.process = process;
-		this.port = port;
 		this.log = log;
 	}
 
@@ -138,18 +146,17 @@ public final class JvmProcess implements AutoCloseable {
 
 	private static JvmProcess launch(List<String> launch, Path workDir, String name, List<String> arguments)
 			throws IOException {
-		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(java()));
 		command.addAll(baseOptions());
 		command.addAll(launch);
-		command.add("--server.port=" + port);
+		command.add("--server.port=0");
 		command.addAll(arguments);
 		Path log = workDir.resolve(name + ".log");
 		Process process = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		return new JvmProcess(process, port, log);
+		return new JvmProcess(process, log);
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -345,14 +352,20 @@ public final class JvmProcess implements AutoCloseable {
 		throw new IllegalStateException("The application did not start within " + timeout + "; its log:\n" + logTail());
 	}
 
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
+	private URI uri(String path) throws IOException {
+		return URI.create("http://localhost:" + port() + path);
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	private int port() throws IOException {
+		if (this.port == 0) {
+			Matcher listening = LISTENING
+				.matcher(new String(Files.readAllBytes(this.log), java.nio.charset.StandardCharsets.ISO_8859_1));
+			if (!listening.find()) {
+				throw new ConnectException("The application does not listen yet: its log names no port");
+			}
+			this.port = Integer.parseInt(listening.group(1));
 		}
+		return this.port;
 	}
 
 }
