@@ -1,6 +1,7 @@
 package dev.durable.test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -221,10 +223,23 @@ public final class PrivatePostgresServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A free port below the kernel's range for outgoing connections (32768 and up on Linux): the
+	 * server stops and starts again on its port during a test, and a port from that range could be
+	 * given to another process's connection or listener while it is down.
+	 */
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 50; attempt++) {
+			int port = random.nextInt(20_000, 32_000);
+			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				// Taken: try another.
+			}
 		}
+		throw new IOException("No free port between 20000 and 32000 after 50 attempts");
 	}
 
 }
