@@ -240,7 +240,8 @@ public class DurableProperties {
 
 		/**
 		 * Most shared transactions written at once; more overlap one commit's wait with the
-		 * next one's statements, fewer make bigger batches.
+		 * next one's statements, fewer make bigger batches. Worth raising (to 4) where a commit's
+		 * flush takes a millisecond or more, as on network-attached disks.
 		 */
 		private int maxInFlight = 2;
 
