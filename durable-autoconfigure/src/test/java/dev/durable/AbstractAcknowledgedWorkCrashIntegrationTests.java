@@ -94,7 +94,6 @@ abstract class AbstractAcknowledgedWorkCrashIntegrationTests {
 		}
 	}
 
-
 	private List<String> arguments() {
 		List<String> arguments = new ArrayList<>(databaseArguments(this.workDir));
 		arguments.add("--durable.worker.lease-duration=3s");

@@ -59,7 +59,6 @@ abstract class AbstractHeldCompletionCrashIntegrationTests {
 		return JsonPath.read(process.get("/test/last-step/" + id + "/runs").body(), "$");
 	}
 
-
 	private List<String> arguments(int generation, String... more) {
 		List<String> arguments = new ArrayList<>(databaseArguments(this.workDir));
 		arguments.add("--test.generation=" + generation);

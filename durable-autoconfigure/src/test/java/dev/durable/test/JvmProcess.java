@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -359,7 +360,7 @@ public final class JvmProcess implements AutoCloseable {
 	private int port() throws IOException {
 		if (this.port == 0) {
 			Matcher listening = LISTENING
-				.matcher(new String(Files.readAllBytes(this.log), java.nio.charset.StandardCharsets.ISO_8859_1));
+				.matcher(new String(Files.readAllBytes(this.log), StandardCharsets.ISO_8859_1));
 			if (!listening.find()) {
 				throw new ConnectException("The application does not listen yet: its log names no port");
 			}
